@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+import { DomainError as AppError } from '../domain/errors.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** One database, embedded (PGlite) or PostgreSQL, behind the same Drizzle interface and the same SQL. */
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs a script of several statements (migrations). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+  describe: string;
+}
+
+export interface DatabaseOptions {
+  url?: string | undefined;
+  /** PGlite data directory; `memory://` for a throw-away database. */
+  dataDir?: string | undefined;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.url) return openPostgres(opts.url);
+  const dir = opts.dataDir ?? '.chungsuc';
+  const target = dir.startsWith('memory://') ? dir : path.join(dir, 'pgdata');
+  if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(target);
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (script) => {
+      await client.exec(script);
+    },
+    close: () => client.close(),
+    describe: `PGlite (${target})`,
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const name = safeName(url);
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    const err = e as { code?: string; message?: string };
+    if (err.code === '3D000')
+      throw new AppError('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu trong DATABASE_URL (${name}): hãy tạo cơ sở dữ liệu trước (createdb)`, { cause: err.message });
+    throw new AppError('DB_UNREACHABLE', `Không kết nối được PostgreSQL theo DATABASE_URL (${name}): ${err.message ?? 'lỗi không rõ'}`, { cause: err.message });
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    exec: async (script) => {
+      await pool.query(script);
+    },
+    close: () => pool.end(),
+    describe: `PostgreSQL (${name})`,
+  };
+}
+
+/** The URL without its password, for messages. */
+function safeName(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || '5432'}${u.pathname}`;
+  } catch {
+    return 'URL không đọc được';
+  }
+}
+
+/** Rows of a raw SQL query, on either driver (both return `{ rows }`). */
+export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}

@@ -1,0 +1,58 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { assessments, assessmentValues } from '../schema.ts';
+import type { InputValue } from '../../domain/evaluation/types.ts';
+
+export interface StoredValues {
+  assessmentId: number;
+  unitId: number;
+  status: string;
+  sample: boolean;
+  values: Record<string, InputValue>;
+}
+
+/** Values of many units for one set family and year, keyed by unit id. */
+export async function valuesFor(db: Db, family: string, year: number, unitIds: number[]): Promise<Map<number, StoredValues>> {
+  const out = new Map<number, StoredValues>();
+  if (unitIds.length === 0) return out;
+  const heads = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.family, family), eq(assessments.year, year), inArray(assessments.unitId, unitIds)));
+  if (heads.length === 0) return out;
+  const byId = new Map<number, StoredValues>();
+  for (const h of heads) {
+    const v: StoredValues = { assessmentId: h.id, unitId: h.unitId, status: h.status, sample: h.sample, values: {} };
+    byId.set(h.id, v);
+    out.set(h.unitId, v);
+  }
+  const rows = await db
+    .select({ assessmentId: assessmentValues.assessmentId, code: assessmentValues.code, value: assessmentValues.value })
+    .from(assessmentValues)
+    .where(inArray(assessmentValues.assessmentId, [...byId.keys()]));
+  for (const r of rows) byId.get(r.assessmentId)!.values[r.code] = r.value as InputValue;
+  return out;
+}
+
+/** Writes a whole assessment (values replaced) in the caller's transaction. */
+export async function putAssessment(
+  db: Db,
+  a: { unitId: number; family: string; year: number; sample: boolean; status?: string },
+  values: Record<string, InputValue>,
+): Promise<number> {
+  const [row] = await db
+    .insert(assessments)
+    .values({ unitId: a.unitId, family: a.family, year: a.year, sample: a.sample, status: a.status ?? 'draft' })
+    .onConflictDoUpdate({
+      target: [assessments.unitId, assessments.family, assessments.year],
+      set: { version: sql`${assessments.version} + 1`, sample: a.sample, status: a.status ?? 'draft' },
+    })
+    .returning({ id: assessments.id });
+  const id = row!.id;
+  await db.delete(assessmentValues).where(eq(assessmentValues.assessmentId, id));
+  const entries = Object.entries(values).filter(([, v]) => v !== null && v !== undefined);
+  for (let i = 0; i < entries.length; i += 500) {
+    await db.insert(assessmentValues).values(entries.slice(i, i + 500).map(([code, value]) => ({ assessmentId: id, code, value })));
+  }
+  return id;
+}

@@ -1,0 +1,49 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../client.ts';
+import { auditLog, sessions, users } from '../schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return rows[0];
+}
+
+export async function insertUser(db: Db, u: typeof users.$inferInsert): Promise<number> {
+  const [row] = await db.insert(users).values(u).returning({ id: users.id });
+  return row!.id;
+}
+
+export async function insertSession(db: Db, tokenHash: string, userId: number, expiresAt: Date): Promise<void> {
+  await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+}
+
+/** The live session's user, sliding its last-seen time. */
+export async function userForSession(db: Db, tokenHash: string, now: Date): Promise<UserRow | undefined> {
+  const rows = await db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .limit(1);
+  if (!rows[0]) return undefined;
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  return rows[0].user;
+}
+
+export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function audit(db: Db, entry: { userId: number | null; action: string; entity: string; entityId?: string; data?: unknown }): Promise<void> {
+  await db.insert(auditLog).values({ userId: entry.userId, action: entry.action, entity: entry.entity, entityId: entry.entityId ?? null, data: entry.data ?? null });
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM users`);
+  return Number(rows[0]!.n);
+}

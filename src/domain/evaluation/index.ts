@@ -1,0 +1,5 @@
+export * from './types.ts';
+export * from './compile.ts';
+export * from './encode.ts';
+export * from './evaluate.ts';
+export * from './explain.ts';

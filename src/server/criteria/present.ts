@@ -1,0 +1,46 @@
+import type { CriteriaSet } from '../../domain/criteria/schema.ts';
+import { isIndicatorConfirmed } from '../../domain/criteria/schema.ts';
+import type { SetRegistry } from '../../domain/criteria/registry.ts';
+
+/** One set with every criterion and indicator, each indicator saying whether its thresholds are confirmed. */
+export function presentSet(set: CriteriaSet, registry: SetRegistry) {
+  return {
+    ...registry.summary(set),
+    family: set.family,
+    legalSource: set.legalSource,
+    amends: set.amends ?? null,
+    period: set.period,
+    unitTypes: set.unitTypes ?? null,
+    dimension: set.dimension,
+    tier: set.tier,
+    requiresTier: set.requiresTier?.family ?? null,
+    allowsBasicallyMet: set.allowsBasicallyMet,
+    sample: set.sample,
+    indicatorsPending: set.indicatorsPending,
+    declaredIndicatorCount: set.declaredIndicatorCount ?? null,
+    note: set.note ?? null,
+    criteria: set.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      group: c.group ?? null,
+      nameConfirmed: c.nameConfirmed,
+      source: c.source ?? null,
+      note: c.note ?? null,
+      direct: c.indicators.length === 0,
+      indicators: c.indicators.map((i) => ({
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        kind: i.kind,
+        thresholds: i.thresholds,
+        confirmed: isIndicatorConfirmed(i),
+        nameConfirmed: i.nameConfirmed,
+        relative: i.relative ?? null,
+        requiresTier: i.requiresTier?.family ?? null,
+        derive: i.derive ?? null,
+        source: i.source ?? null,
+        note: i.note ?? null,
+      })),
+    })),
+  };
+}

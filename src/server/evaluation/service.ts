@@ -1,0 +1,201 @@
+import type { Db } from '../../db/client.ts';
+import { valuesFor } from '../../db/repos/assessments.ts';
+import { attributesAsOf, findUnitAsOf, listUnitsAsOf, type UnitWithParent } from '../../db/repos/units.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { DEFAULT_REGION, type CommuneGroup, type CriteriaSet, type RegionCode } from '../../domain/criteria/schema.ts';
+import type { SetRegistry } from '../../domain/criteria/registry.ts';
+import { evaluateSet, type EvaluationInput } from '../../domain/evaluation/explain.ts';
+import type { Evaluation, ValueMap } from '../../domain/evaluation/types.ts';
+import { compareVi } from '../../domain/units/names.ts';
+import { getRegistry } from '../criteria/service.ts';
+
+export interface EvaluateOptions {
+  year: number;
+  region?: RegionCode | undefined;
+  group?: CommuneGroup | undefined;
+}
+
+/** Evaluates given values against a set version: the CLI's `evaluate` and the API's POST /api/evaluate. */
+export function evaluateValues(registry: SetRegistry, setId: string, opts: EvaluateOptions, input: EvaluationInput): Evaluation {
+  const set = registry.get(setId);
+  if (opts.year < set.period.from || opts.year > set.period.to)
+    throw new DomainError('YEAR_OUT_OF_PERIOD', `Năm ${opts.year} nằm ngoài giai đoạn ${set.period.from}–${set.period.to} của bộ tiêu chí "${set.id}"`, {
+      set: set.id,
+      year: opts.year,
+    });
+  const ctx = { year: opts.year, region: set.dimension === 'region' ? (opts.region ?? DEFAULT_REGION) : undefined, group: set.dimension === 'group' ? opts.group : undefined };
+  return evaluateSet(set, ctx, input, registry.resolverFor(set, opts.year));
+}
+
+/** The ladder of a set: itself and its prerequisite families' versions in force at the same time. */
+function ladder(registry: SetRegistry, set: CriteriaSet, year: number): CriteriaSet[] {
+  const resolve = registry.resolverFor(set, year);
+  const out = [set];
+  const seen = new Set([set.family]);
+  const visit = (s: CriteriaSet) => {
+    const fams = [s.requiresTier?.family, ...s.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.requiresTier?.family, i.relative?.family]))];
+    for (const f of fams) {
+      if (!f || seen.has(f)) continue;
+      seen.add(f);
+      const r = resolve(f);
+      if (r) {
+        out.push(r);
+        visit(r);
+      }
+    }
+  };
+  visit(set);
+  return out;
+}
+
+function applies(set: CriteriaSet, unit: UnitWithParent): boolean {
+  return set.unitLevel === unit.level && (!set.unitTypes || set.unitTypes.includes(unit.type));
+}
+
+/** The sets in force for a unit on a date: the base set (tier NTM) and the top of its ladder. */
+export function setsForUnit(registry: SetRegistry, unit: UnitWithParent, date: string): { base: CriteriaSet; top: CriteriaSet } | undefined {
+  const candidates = registry.all().filter((s) => applies(s, unit) && registry.inForce(s.family, date) === s);
+  const base = candidates.find((s) => s.tier === 'ntm' && !s.requiresTier);
+  if (!base) return undefined;
+  const depth = (s: CriteriaSet): number => (s.requiresTier ? 1 + depth(registry.inForce(s.requiresTier.family, date) ?? s) : 0);
+  const top = candidates
+    .filter((s) => s === base || ladder(registry, s, Number(date.slice(0, 4))).some((x) => x.family === base.family))
+    .sort((a, b) => depth(b) - depth(a))[0]!;
+  return { base, top };
+}
+
+async function inputForUnit(db: Db, sets: CriteriaSet[], unitIds: number[], year: number): Promise<Map<number, { bySet: Record<string, ValueMap>; sample: boolean; status: string | null }>> {
+  const out = new Map<number, { bySet: Record<string, ValueMap>; sample: boolean; status: string | null }>();
+  for (const id of unitIds) out.set(id, { bySet: {}, sample: false, status: null });
+  for (const s of sets) {
+    const vals = await valuesFor(db, s.family, year, unitIds);
+    for (const [unitId, v] of vals) {
+      const entry = out.get(unitId)!;
+      entry.bySet[s.family] = v.values;
+      entry.sample ||= v.sample;
+      if (entry.status === null) entry.status = v.status;
+    }
+  }
+  return out;
+}
+
+export interface UnitEvaluation {
+  unit: UnitWithParent;
+  asOf: string;
+  group: { value: string; sample: boolean; source: string | null } | null;
+  evaluation: Evaluation;
+  base: Evaluation;
+  valuesSample: boolean;
+  hasValues: boolean;
+}
+
+/** Evaluates a unit in force on `asOf` for a year, with the stored values and the set in force (or `setId`). */
+export async function evaluateUnit(db: Db, code: string, asOf: string, year: number, setId?: string): Promise<UnitEvaluation> {
+  const unit = await findUnitAsOf(db, code, asOf);
+  if (!unit) throw new DomainError('UNIT_NOT_IN_FORCE', `Không có đơn vị hành chính mã "${code}" vào ngày ${asOf}`, { code, asOf });
+  const registry = await getRegistry(db);
+  const pair = setsForUnit(registry, unit, asOf);
+  let top: CriteriaSet;
+  let base: CriteriaSet;
+  if (setId) {
+    top = registry.get(setId);
+    base = top;
+  } else {
+    if (!pair) throw new DomainError('NO_SET_FOR_UNIT', `Không có bộ tiêu chí nào áp dụng cho ${unit.fullName} vào ngày ${asOf}`, { code, asOf });
+    ({ top, base } = pair);
+  }
+  const groups = await attributesAsOf(db, 'commune-group', asOf);
+  const group = groups.get(unit.id) ?? null;
+  const sets = ladder(registry, top, year);
+  const inputs = await inputForUnit(db, sets, [unit.id], year);
+  const entry = inputs.get(unit.id)!;
+  const opts = { year, region: (unit.region ?? DEFAULT_REGION) as RegionCode, group: (group?.value ?? undefined) as CommuneGroup | undefined };
+  const input = (s: CriteriaSet): EvaluationInput => ({ values: entry.bySet[s.family] ?? {}, bySet: entry.bySet });
+  const evaluation = evaluateValues(registry, top.id, opts, input(top));
+  const baseEval = base === top ? evaluation : evaluateValues(registry, base.id, opts, input(base));
+  return { unit, asOf, group, evaluation, base: baseEval, valuesSample: entry.sample, hasValues: Object.keys(entry.bySet).length > 0 };
+}
+
+export interface OverviewRow {
+  id: number;
+  code: string;
+  name: string;
+  fullName: string;
+  type: string;
+  parentCode: string | null;
+  parentName: string | null;
+  group: string | null;
+  groupSample: boolean;
+  set: string | null;
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
+  criteriaNoData: number | null;
+  tier: string | null;
+  sample: boolean;
+  hasValues: boolean;
+}
+
+/** Every commune in force on a date with criteria met, tier and group, for one year. */
+export async function overview(db: Db, asOf: string, year: number, level = 'commune'): Promise<{ asOf: string; year: number; sets: string[]; rows: OverviewRow[] }> {
+  const registry = await getRegistry(db);
+  const unitsAsOf = await listUnitsAsOf(db, asOf, level);
+  const parents = new Map((await listUnitsAsOf(db, asOf)).map((u) => [u.id, u]));
+  const groups = await attributesAsOf(db, 'commune-group', asOf);
+  const byTop = new Map<CriteriaSet, { base: CriteriaSet; units: UnitWithParent[] }>();
+  const rows: OverviewRow[] = [];
+  const rowOf = new Map<number, OverviewRow>();
+  for (const u of unitsAsOf) {
+    const parent = u.parentId ? parents.get(u.parentId) : undefined;
+    const g = groups.get(u.id);
+    const row: OverviewRow = {
+      id: u.id,
+      code: u.code,
+      name: u.name,
+      fullName: u.fullName,
+      type: u.type,
+      parentCode: parent?.code ?? null,
+      parentName: parent?.fullName ?? null,
+      group: g?.value ?? null,
+      groupSample: g?.sample ?? false,
+      set: null,
+      criteriaMet: null,
+      criteriaTotal: null,
+      criteriaNoData: null,
+      tier: null,
+      sample: u.sample,
+      hasValues: false,
+    };
+    rows.push(row);
+    rowOf.set(u.id, row);
+    const pair = setsForUnit(registry, u, asOf);
+    if (!pair) continue;
+    const bucket = byTop.get(pair.top) ?? { base: pair.base, units: [] };
+    bucket.units.push(u);
+    byTop.set(pair.top, bucket);
+  }
+  const usedSets = new Set<string>();
+  for (const [top, { base, units }] of byTop) {
+    usedSets.add(base.id);
+    if (top !== base) usedSets.add(top.id);
+    const sets = ladder(registry, top, year);
+    const inputs = await inputForUnit(db, sets, units.map((u) => u.id), year);
+    for (const u of units) {
+      const entry = inputs.get(u.id)!;
+      const row = rowOf.get(u.id)!;
+      const groupValue = (row.group ?? undefined) as CommuneGroup | undefined;
+      row.set = base.id;
+      row.hasValues = Object.keys(entry.bySet).length > 0;
+      row.sample ||= entry.sample;
+      if (base.dimension === 'group' && !groupValue) continue;
+      const opts = { year, region: (u.region ?? DEFAULT_REGION) as RegionCode, group: groupValue };
+      const b = evaluateValues(registry, base.id, opts, { values: entry.bySet[base.family] ?? {}, bySet: entry.bySet });
+      const t = top === base ? b : evaluateValues(registry, top.id, opts, { values: entry.bySet[top.family] ?? {}, bySet: entry.bySet });
+      row.criteriaMet = b.criteriaMet;
+      row.criteriaTotal = b.criteriaTotal;
+      row.criteriaNoData = Object.values(b.criteria).filter((c) => c.status === 'no-data').length;
+      row.tier = t.tier;
+    }
+  }
+  rows.sort((a, b) => compareVi(a.parentName ?? '', b.parentName ?? '') || compareVi(a.name, b.name));
+  return { asOf, year, sets: [...usedSets], rows };
+}

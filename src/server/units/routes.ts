@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { listUnitsAsOf } from '../../db/repos/units.ts';
+import { authorize } from '../auth/access.ts';
+import { todayVn } from '../common.ts';
+import type { AppContext } from '../context.ts';
+import { presentUnit, presentUnitDetail } from './present.ts';
+import { listUnitsQuery, newHamletBody, unitParams, unitQuery } from './schema.ts';
+import { addHamlet, unitDetail } from './service.ts';
+
+export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/units',
+      { config: { access: 'public' }, schema: { summary: 'Đơn vị hành chính có hiệu lực vào một ngày', tags: ['đơn vị'], querystring: listUnitsQuery } },
+      async (req) => {
+        const asOf = req.query.asOf ?? todayVn();
+        const rows = await listUnitsAsOf(ctx.database.db, asOf, req.query.level);
+        return { asOf, units: rows.map(presentUnit) };
+      },
+    );
+    app.get(
+      '/api/units/:code',
+      { config: { access: 'public' }, schema: { summary: 'Một đơn vị, lịch sử và nguồn gốc sáp nhập', tags: ['đơn vị'], params: unitParams, querystring: unitQuery } },
+      async (req) => {
+        const asOf = req.query.asOf ?? todayVn();
+        const d = await unitDetail(ctx.database.db, req.params.code, asOf);
+        return {
+          asOf,
+          unit: presentUnitDetail(d.unit),
+          predecessors: d.predecessors.map(presentUnit),
+          successors: d.successors.map(presentUnit),
+          history: d.history.map(presentUnit),
+          children: d.children.map(presentUnit),
+        };
+      },
+    );
+    app.post(
+      '/api/units',
+      { config: { access: 'unit:create' }, schema: { summary: 'Thêm xóm (thôn) vào một xã', tags: ['đơn vị'], body: newHamletBody } },
+      async (req, reply) => {
+        authorize(req.user, 'unit:create');
+        const created = await addHamlet(ctx.database.db, req.user!, req.body);
+        return reply.code(201).send(created);
+      },
+    );
+  };
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../../db/client.ts';
+import { audit } from '../../db/repos/users.ts';
+import { findUnitAsOf, insertUnit, lineageOf, listUnitsAsOf, unitHistory } from '../../db/repos/units.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { nameKey } from '../../domain/units/names.ts';
+import { requireUnitAccess, type SessionUser } from '../auth/access.ts';
+import type { z } from 'zod';
+import type { newHamletBody } from './schema.ts';
+
+export async function unitDetail(db: Db, code: string, asOf: string) {
+  const unit = await findUnitAsOf(db, code, asOf);
+  if (!unit) throw new DomainError('UNIT_NOT_IN_FORCE', `Không có đơn vị hành chính mã "${code}" vào ngày ${asOf}`, { code, asOf });
+  const { predecessors, successors } = await lineageOf(db, unit.id);
+  const history = await unitHistory(db, code);
+  const children = (await listUnitsAsOf(db, asOf)).filter((u) => u.parentId === unit.id);
+  return { unit, predecessors, successors, history, children };
+}
+
+/** Adds a hamlet under a commune in force on its start date. Hamlet lists are kept by the province. */
+export async function addHamlet(db: Db, user: SessionUser, input: z.infer<typeof newHamletBody>) {
+  const parent = await findUnitAsOf(db, input.parentCode, input.validFrom);
+  if (!parent || parent.level !== 'commune')
+    throw new DomainError('UNIT_NOT_IN_FORCE', `Không có xã mã "${input.parentCode}" vào ngày ${input.validFrom}`, { field: 'parentCode' });
+  requireUnitAccess(user, parent.id);
+  const siblings = (await listUnitsAsOf(db, input.validFrom, 'hamlet')).filter((u) => u.parentId === parent.id);
+  if (siblings.some((s) => nameKey(s.fullName) === nameKey(`${input.type} ${input.name}`) || nameKey(s.name) === nameKey(input.name)))
+    throw new DomainError('UNIT_EXISTS', `${parent.fullName} đã có ${input.type.toLowerCase()} "${input.name}"`, { field: 'name' });
+  const code = input.code ?? `${parent.code}-${String(siblings.length + 1).padStart(3, '0')}`;
+  if (await findUnitAsOf(db, code, input.validFrom)) throw new DomainError('UNIT_EXISTS', `Mã "${code}" đã được dùng`, { field: 'code' });
+  const fullName = `${input.type} ${input.name}`;
+  return db.transaction(async (tx) => {
+    const id = await insertUnit(tx, {
+      code,
+      name: input.name,
+      fullName,
+      nameKey: nameKey(fullName),
+      type: input.type,
+      level: 'hamlet',
+      parentId: parent.id,
+      region: parent.region,
+      validFrom: input.validFrom,
+      validTo: null,
+      legalBasis: input.legalBasis,
+    });
+    await audit(tx, { userId: user.id, action: 'create', entity: 'unit', entityId: String(id), data: { code, fullName, parent: parent.code } });
+    return { id, code, fullName };
+  });
+}
