@@ -109,6 +109,8 @@ export async function evaluateUnit(db: Db, code: string, asOf: string, year: num
   const sets = ladder(registry, top, year);
   const inputs = await inputForUnit(db, sets, [unit.id], year);
   const entry = inputs.get(unit.id)!;
+  const derived = await deriveValues(db, registry, unit, asOf, year, sets);
+  for (const [family, values] of Object.entries(derived)) entry.bySet[family] = { ...(entry.bySet[family] ?? {}), ...values };
   const opts = { year, region: (unit.region ?? DEFAULT_REGION) as RegionCode, group: (group?.value ?? undefined) as CommuneGroup | undefined };
   const input = (s: CriteriaSet): EvaluationInput => ({ values: entry.bySet[s.family] ?? {}, bySet: entry.bySet });
   const evaluation = evaluateValues(registry, top.id, opts, input(top));
@@ -198,4 +200,32 @@ export async function overview(db: Db, asOf: string, year: number, level = 'comm
   }
   rows.sort((a, b) => compareVi(a.parentName ?? '', b.parentName ?? '') || compareVi(a.name, b.name));
   return { asOf, year, sets: [...usedSets], rows };
+}
+
+/**
+ * Fills indicators computed from other units (e.g. a district's share of communes at NTM): each child in force
+ * on `asOf` of the listed types is evaluated on the referenced family, and the share reaching its tier is the value.
+ */
+async function deriveValues(db: Db, registry: SetRegistry, unit: UnitWithParent, asOf: string, year: number, sets: CriteriaSet[]): Promise<Record<string, ValueMap>> {
+  const out: Record<string, ValueMap> = {};
+  const wanted = sets.flatMap((s) => s.criteria.flatMap((c) => c.indicators.filter((i) => i.derive).map((i) => ({ set: s, ind: i }))));
+  if (wanted.length === 0) return out;
+  const children = (await listUnitsAsOf(db, asOf)).filter((u) => u.parentId === unit.id);
+  for (const { set, ind } of wanted) {
+    const d = ind.derive!;
+    const target = registry.inForce(d.family, registry.referenceDate(set, year));
+    if (!target) continue;
+    const pool = children.filter((c) => !d.childTypes || d.childTypes.includes(c.type));
+    if (pool.length === 0) continue;
+    const fams = ladder(registry, target, year);
+    const inputs = await inputForUnit(db, fams, pool.map((c) => c.id), year);
+    let reached = 0;
+    for (const c of pool) {
+      const entry = inputs.get(c.id)!;
+      const e = evaluateValues(registry, target.id, { year, region: (c.region ?? DEFAULT_REGION) as RegionCode }, { values: entry.bySet[target.family] ?? {}, bySet: entry.bySet });
+      if (e.setTierReached) reached++;
+    }
+    (out[set.family] ??= {})[ind.code] = Math.round((reached / pool.length) * 10000) / 100;
+  }
+  return out;
 }
