@@ -81,6 +81,6 @@ function safeName(url: string): string {
 
 /** Rows of a raw SQL query, on either driver (both return `{ rows }`). */
 export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  const res: unknown = await db.execute(query);
+  return (res as { rows: T[] }).rows;
 }

@@ -29,7 +29,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs'))
-      throw new Error(`Route ${route.method} ${route.url} has no access check (config.access)`);
+      throw new Error(`Route ${String(route.method)} ${route.url} has no access check (config.access)`);
   });
 
   await app.register(cookie);
@@ -52,9 +52,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
       return reply.code(400).send({ error: { code: 'VALIDATION', message: `Dữ liệu không hợp lệ${label ? ` ở trường "${label}"` : ''}: ${issue.message}`, details: { field, context: err.validationContext } } });
     }
     if (err instanceof DomainError) return reply.code(statusFor(err.code)).send({ error: { code: err.code, message: err.message, details: err.details } });
-    const status = (err as FastifyError).statusCode ?? 500;
+    const status = err.statusCode ?? 500;
     if (status < 500) {
-      const code = (err as FastifyError).code ?? 'BAD_REQUEST';
+      const code = err.code ?? 'BAD_REQUEST';
       const message = code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'Nội dung gửi lên không phải JSON hợp lệ' : code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Nội dung gửi lên quá lớn' : 'Yêu cầu không hợp lệ';
       return reply.code(status).send({ error: { code, message, details: { reason: err.message } } });
     }
