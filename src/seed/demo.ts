@@ -119,7 +119,9 @@ async function successorMap(db: Db): Promise<Map<number, number>> {
 /** Plausible sample values for one unit and year: better units and later years meet more indicators. */
 function sampleValues(set: CriteriaSet, u: UnitWithParent, year: number, strength: number, resolve: (f: string) => CriteriaSet | undefined): Record<string, InputValue> {
   const r = rng(`values:${set.family}:${u.code}:${u.validFrom ?? 'old'}:${year}`);
-  const progress = Math.min(1, Math.max(0, strength * 0.75 + (year - 2021) * 0.07));
+  // Higher tiers are harder to reach: fewer sample units pass their indicators.
+  const difficulty = set.tier === 'ntm' ? 0 : 0.2;
+  const progress = Math.min(1, Math.max(0, strength * 0.75 + (year - 2021) * 0.07 - difficulty));
   const out: Record<string, InputValue> = {};
   const ctx = { year, region: 'TDMNPB' as const, group: '3' as const };
   for (const c of set.criteria) {

@@ -56,7 +56,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
     if (status < 500) {
       const code = err.code ?? 'BAD_REQUEST';
       const message = code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'Nội dung gửi lên không phải JSON hợp lệ' : code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Nội dung gửi lên quá lớn' : 'Yêu cầu không hợp lệ';
-      return reply.code(status).send({ error: { code, message, details: { reason: err.message } } });
+      return reply.code(status).send({ error: { code: code.startsWith('FST_ERR_CTP') ? 'INVALID_BODY' : code, message, details: { reason: err.message } } });
     }
     req.log.error(err);
     return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Lỗi máy chủ, vui lòng thử lại sau' } });
