@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listUnitsAsOf } from '../../db/repos/units.ts';
+import { searchKey } from '../../domain/units/names.ts';
 import { authorize } from '../auth/access.ts';
 import { todayVn } from '../common.ts';
 import type { AppContext } from '../context.ts';
@@ -15,7 +16,8 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const asOf = req.query.asOf ?? todayVn();
         const rows = await listUnitsAsOf(ctx.database.db, asOf, req.query.level);
-        return { asOf, units: rows.map(presentUnit) };
+        const q = req.query.q ? searchKey(req.query.q) : null;
+        return { asOf, units: (q ? rows.filter((u) => searchKey(u.fullName).includes(q)) : rows).map(presentUnit) };
       },
     );
     app.get(

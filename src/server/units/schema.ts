@@ -3,7 +3,12 @@ import { isoDateParam } from '../common.ts';
 
 export const unitLevel = z.enum(['province', 'district', 'commune', 'hamlet'], { message: 'cấp phải là province, district, commune hoặc hamlet' });
 
-export const listUnitsQuery = z.object({ asOf: isoDateParam.optional(), level: unitLevel.optional() });
+export const listUnitsQuery = z.object({
+  asOf: isoDateParam.optional(),
+  level: unitLevel.optional(),
+  /** Name search, insensitive to case, tone marks and where the tone mark sits (Hoà = Hòa = hoa). */
+  q: z.string().trim().min(1).max(100).optional(),
+});
 export const unitParams = z.object({ code: z.string().regex(/^[0-9A-Za-z-]{2,20}$/, 'mã đơn vị không hợp lệ') });
 export const unitQuery = z.object({ asOf: isoDateParam.optional() });
 
