@@ -39,7 +39,11 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
  * Does nothing when units are already present.
  */
 export async function seedUnits(db: Db): Promise<{ inserted: number }> {
-  if ((await countUnits(db)) > 0) return { inserted: 0 };
+  // One transaction: a process killed half-way leaves no partial hierarchy behind.
+  return db.transaction(async (tx) => ((await countUnits(tx)) > 0 ? { inserted: 0 } : insertAll(tx)));
+}
+
+async function insertAll(db: Db): Promise<{ inserted: number }> {
   const before = readJson('caobang-units-2024.json', z.array(unit2024));
   const after = readJson('caobang-units-2025.json', z.array(unit2025));
   const mapping = readJson('caobang-mapping-2024-2025.json', z.array(mappingRow));

@@ -9,9 +9,11 @@ import { loadBuiltinSets, validateSet } from './files.ts';
 /** Writes the shipped sets into the database (new ones inserted, changed built-ins updated). */
 export async function syncBuiltinSets(db: Db): Promise<number> {
   const sets = loadBuiltinSets();
-  for (const s of sets) {
-    await upsertBuiltinSet(db, { id: s.id, family: s.family, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo, definition: s, origin: 'builtin' });
-  }
+  await db.transaction(async (tx) => {
+    for (const s of sets) {
+      await upsertBuiltinSet(tx, { id: s.id, family: s.family, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo, definition: s, origin: 'builtin' });
+    }
+  });
   registryCache.delete(db);
   return sets.length;
 }
