@@ -5,7 +5,9 @@ import type { UnitRecord } from '../../domain/units/types.ts';
 
 export type UnitRow = typeof units.$inferSelect;
 
-const parent = sql<string | null>`(SELECT p.code FROM units p WHERE p.id = ${units.parentId})`;
+// Qualified by hand: Drizzle renders a column without its table in single-table selects, and inside this
+// subquery a bare "parent_id" would be p.parent_id (always giving null).
+const parent = sql<string | null>`(SELECT p.code FROM units p WHERE p.id = "units"."parent_id")`;
 
 const columns = {
   id: units.id,
@@ -56,7 +58,8 @@ export async function findUnitById(db: Db, id: number): Promise<UnitWithParent |
 
 /** Every period of a code, oldest first. */
 export async function unitHistory(db: Db, code: string): Promise<UnitWithParent[]> {
-  const rows = await db.select(columns).from(units).where(eq(units.code, code)).orderBy(asc(units.validFrom));
+  // An open start (before records) is the oldest period: NULLS FIRST, where PostgreSQL would sort it last.
+  const rows = await db.select(columns).from(units).where(eq(units.code, code)).orderBy(sql`${units.validFrom} ASC NULLS FIRST`);
   return rows.map(toRecord);
 }
 
