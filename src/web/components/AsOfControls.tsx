@@ -1,0 +1,54 @@
+import { Button, DatePicker, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REORG_FIRST_DAY, REORG_LAST_DAY, yearOptions } from '../pages/viewParams.ts';
+import './asof.css';
+
+interface Props {
+  asOf: string;
+  year: number;
+  onChange: (asOf: string, year: number) => void;
+  /** Show the two presets around the 1 July 2025 reorganisation (the overview); the scorecard keeps only date and year. */
+  presets?: boolean;
+}
+
+/** Which administrative map and which year's data to show. */
+export function AsOfControls({ asOf, year, onChange, presets = true }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const before = asOf < REORG_FIRST_DAY;
+  return (
+    <div role="group" aria-label={t('asOf.legend')} className="cs-asof">
+      {presets ? (
+        <div className="cs-asof-presets">
+          <Button type={before ? 'primary' : 'default'} aria-pressed={before} onClick={() => onChange(REORG_LAST_DAY, 2025)}>
+            {t('asOf.before')}
+          </Button>
+          <Button type={!before ? 'primary' : 'default'} aria-pressed={!before} onClick={() => onChange(REORG_FIRST_DAY, 2025)}>
+            {t('asOf.after')}
+          </Button>
+        </div>
+      ) : null}
+      <div className="cs-asof-fields">
+        <span className="cs-field">
+          <label htmlFor={`${id}-date`}>{t('asOf.date')}</label>
+          <DatePicker
+            id={`${id}-date`}
+            value={dayjs(asOf)}
+            format="DD/MM/YYYY"
+            allowClear={false}
+            inputReadOnly
+            onChange={(d: Dayjs | null) => {
+              if (d) onChange(d.format('YYYY-MM-DD'), d.year());
+            }}
+          />
+        </span>
+        <span className="cs-field">
+          <label htmlFor={`${id}-year`}>{t('asOf.year')}</label>
+          <Select id={`${id}-year`} value={year} onChange={(y: number) => onChange(asOf, y)} options={yearOptions().map((y) => ({ value: y, label: String(y) }))} className="cs-year" />
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { Button, Collapse } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CriterionResult, Evaluation } from '../../api/types.ts';
+import { Pill, StatusTag } from '../../components/tags.tsx';
+import { useFormat } from '../../format.ts';
+import { IndicatorItem } from './IndicatorItem.tsx';
+
+/** Each criterion as a collapsible panel listing its indicators; criteria not yet met start open. */
+export function CriteriaList({ evaluation }: { evaluation: Evaluation }) {
+  const { t } = useTranslation();
+  const { num } = useFormat();
+  const criteria = Object.values(evaluation.criteria);
+  const indicators = Object.values(evaluation.indicators);
+  const [open, setOpen] = useState<string[]>(() => criteria.filter((c) => c.status === 'not-met').map((c) => c.code));
+
+  const header = (c: CriterionResult) => (
+    <span className="cs-crit-head">
+      <span className="cs-crit-name cs-break">
+        <span className="cs-ind-code">{c.code}</span> {c.name}
+      </span>
+      <span className="cs-tags">
+        <StatusTag status={c.status} />
+        {c.direct ? <Pill tone="grey">{t('scorecard.direct')}</Pill> : null}
+        <span className="cs-muted cs-small">{t('scorecard.indicatorsMet', { met: num(c.indicatorsMet), total: num(c.indicatorsTotal) })}</span>
+      </span>
+    </span>
+  );
+
+  const items = criteria.map((c) => {
+    const own = indicators.filter((i) => i.criterion === c.code);
+    return {
+      key: c.code,
+      label: header(c),
+      children: (
+        <>
+          {c.direct ? <p className="cs-muted cs-small">{t('scorecard.directHint')}</p> : null}
+          {own.length > 0 ? (
+            <ul className="cs-ind-list">
+              {own.map((i) => (
+                <IndicatorItem key={i.code} ind={i} />
+              ))}
+            </ul>
+          ) : (
+            <p className="cs-muted">{t('scorecard.noIndicators')}</p>
+          )}
+        </>
+      ),
+    };
+  });
+
+  const allOpen = open.length === criteria.length;
+  return (
+    <section aria-labelledby="cs-criteria-title" className="cs-stack-sm">
+      <div className="cs-row">
+        <h2 id="cs-criteria-title" className="cs-section-title">
+          {t('scorecard.criteria')} ({num(criteria.length)})
+        </h2>
+        <Button size="small" onClick={() => setOpen(allOpen ? [] : criteria.map((c) => c.code))} data-testid="toggle-all">
+          {allOpen ? t('scorecard.collapseAll') : t('scorecard.expandAll')}
+        </Button>
+      </div>
+      <Collapse items={items} activeKey={open} onChange={(k) => setOpen(Array.isArray(k) ? k : [k])} className="cs-criteria" />
+    </section>
+  );
+}

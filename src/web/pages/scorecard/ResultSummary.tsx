@@ -1,0 +1,58 @@
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Evaluation } from '../../api/types.ts';
+import { Pill, TierTag } from '../../components/tags.tsx';
+import { useFormat } from '../../format.ts';
+import { Link } from '../../router.tsx';
+import { setHref } from '../viewParams.ts';
+
+/** Criteria met, the tier reached, the NTM (base) count when the set is a higher tier, and the prerequisites. */
+export function ResultSummary({ evaluation, base }: { evaluation: Evaluation; base: Evaluation | null }) {
+  const { t } = useTranslation();
+  const { num } = useFormat();
+  return (
+    <Card size="small" title={<h2 className="cs-section-title">{t('scorecard.result')}</h2>}>
+      <div className="cs-result">
+        <div className="cs-result-item">
+          <span className="cs-stat-label">{t('scorecard.criteriaMet')}</span>
+          <span className="cs-stat-value" data-testid="criteria-met">
+            {num(evaluation.criteriaMet)}/{num(evaluation.criteriaTotal)}
+          </span>
+        </div>
+        <div className="cs-result-item">
+          <span className="cs-stat-label">{t('scorecard.tier')}</span>
+          <span>
+            <TierTag tier={evaluation.tier} />
+          </span>
+        </div>
+        {base ? (
+          <div className="cs-result-item">
+            <span className="cs-stat-label cs-break">{t('scorecard.base', { name: base.setName })}</span>
+            <span className="cs-stat-value">
+              {num(base.criteriaMet)}/{num(base.criteriaTotal)}
+            </span>
+          </div>
+        ) : null}
+      </div>
+      {evaluation.prerequisites.length > 0 ? (
+        <>
+          <h3 className="cs-sub-title">{t('scorecard.prerequisites')}</h3>
+          <ul className="cs-prereq">
+            {evaluation.prerequisites.map((p) => (
+              <li key={p.set}>
+                <Link to={setHref(p.set)}>{p.set}</Link> — {t(`tier.${p.tier}`)}:{' '}
+                {p.reached === null ? (
+                  <Pill tone="grey">{t('scorecard.prereqUnknown')}</Pill>
+                ) : p.reached ? (
+                  <Pill tone="green">{t('scorecard.prereqReached')}</Pill>
+                ) : (
+                  <Pill tone="red">{t('scorecard.prereqNot')}</Pill>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Card>
+  );
+}

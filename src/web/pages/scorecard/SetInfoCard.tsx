@@ -1,0 +1,45 @@
+import { Alert, Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EvaluationResponse } from '../../api/types.ts';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
+import { SampleTag, Pill } from '../../components/tags.tsx';
+import { Link } from '../../router.tsx';
+import { setHref, unitHref, type ViewParams } from '../viewParams.ts';
+
+/** The criteria set the evaluation used, its legal source and warnings, and a switch to the base (NTM) set. */
+export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: ViewParams }) {
+  const { t } = useTranslation();
+  const { setInfo, base } = data;
+  return (
+    <Card size="small" title={<h2 className="cs-section-title">{t('scorecard.set')}</h2>}>
+      <p className="cs-set-name cs-break">
+        <Link to={setHref(setInfo.id)}>{setInfo.name}</Link> <span className="cs-muted">({setInfo.id})</span> {setInfo.sample ? <SampleTag /> : null}{' '}
+        {setInfo.indicatorsPending ? <Pill tone="warn">{t('sets.pendingTag')}</Pill> : null}
+      </p>
+      <dl className="cs-facts">
+        <div>
+          <dt>{t('scorecard.decision')}</dt>
+          <dd className="cs-break">{setInfo.decision}</dd>
+        </div>
+        <div>
+          <dt>{t('scorecard.legalSource')}</dt>
+          <dd className="cs-break">{setInfo.legalSource}</dd>
+        </div>
+      </dl>
+      {setInfo.note ? <p className="cs-muted cs-break cs-note">{setInfo.note}</p> : null}
+      <div className="cs-alerts">
+        {setInfo.sample ? <Alert type="warning" showIcon title={t('scorecard.setSample')} /> : null}
+        {setInfo.indicatorsPending ? <Alert type="warning" showIcon title={t('scorecard.setPending')} /> : null}
+      </div>
+      <div className="cs-set-switch">
+        {view.set ? (
+          <ButtonLink to={unitHref(data.unit.code, { ...view, set: null })}>{t('scorecard.defaultSet')}</ButtonLink>
+        ) : base ? (
+          <ButtonLink to={unitHref(data.unit.code, { ...view, set: base.set })}>
+            {t('scorecard.switchSet')}: {base.setName}
+          </ButtonLink>
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { EvaluationResponse } from '../../api/types.ts';
+import { Pill, SampleTag } from '../../components/tags.tsx';
+import { formatDate, useUnitTypeLabel } from '../../format.ts';
+
+/** The unit's name, type, legal basis and commune group (with its provenance). */
+export function UnitHeader({ data }: { data: EvaluationResponse }) {
+  const { t } = useTranslation();
+  const typeLabel = useUnitTypeLabel();
+  const { unit, group } = data;
+  const items = [
+    { key: 'type', label: t('scorecard.type'), children: typeLabel(unit.type) },
+    { key: 'code', label: t('scorecard.code'), children: unit.code },
+    {
+      key: 'group',
+      label: t('scorecard.group'),
+      children: group ? (
+        <span className="cs-break">
+          {t('overview.groupN', { n: group.value })} {group.sample ? <SampleTag short /> : null}
+          {group.source ? <span className="cs-unit-sub">{group.source}</span> : null}
+        </span>
+      ) : (
+        t('overview.noGroup')
+      ),
+    },
+    ...(unit.region ? [{ key: 'region', label: t('scorecard.region'), children: unit.region }] : []),
+    ...(unit.validFrom ? [{ key: 'from', label: t('scorecard.validFrom'), children: formatDate(unit.validFrom) }] : []),
+    { key: 'legal', label: t('scorecard.legalBasis'), children: <span className="cs-break">{unit.legalBasis ?? t('common.none')}</span> },
+  ];
+  return (
+    <header className="cs-unit-header">
+      <h1 className="cs-page-title">
+        {unit.name} {unit.sample ? <Pill tone="sample">{t('scorecard.sampleUnit')}</Pill> : null}
+      </h1>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} className="cs-desc" />
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SetCriterion } from '../../api/types.ts';
+import { SourceLinks } from '../../components/SourceLinks.tsx';
+import { ConfirmedTag, Pill } from '../../components/tags.tsx';
+import { useKindLabel } from './labels.ts';
+import { ThresholdList } from './ThresholdList.tsx';
+
+/** One criterion of a set with every indicator, its rule and thresholds. */
+export function CriterionCard({ c }: { c: SetCriterion }) {
+  const { t } = useTranslation();
+  const kindLabel = useKindLabel();
+  const title = (
+    <h2 className="cs-section-title cs-break cs-crit-title">
+      <span className="cs-ind-code">{c.code}</span> {c.name}
+    </h2>
+  );
+  return (
+    <Card size="small" title={title} className="cs-criterion" id={`tieu-chi-${c.code}`}>
+      <div className="cs-tags" style={{ marginBottom: 8 }}>
+        {c.group ? <Pill tone="grey">{c.group}</Pill> : null}
+        {c.direct ? <Pill tone="grey">{t('scorecard.direct')}</Pill> : null}
+        {!c.nameConfirmed ? <Pill tone="warn">{t('sets.nameUnconfirmed')}</Pill> : null}
+      </div>
+      {c.note ? <p className="cs-muted cs-small cs-break">{c.note}</p> : null}
+      {c.indicators.length === 0 ? (
+        <p className="cs-muted">{t('scorecard.noIndicators')}</p>
+      ) : (
+        <ul className="cs-ind-list">
+          {c.indicators.map((i) => (
+            <li key={i.code} className="cs-ind">
+              <p className="cs-ind-name cs-break">
+                <span className="cs-ind-code">{i.code}</span> {i.name}
+              </p>
+              <div className="cs-tags">
+                <Pill tone="grey">{kindLabel(i.kind)}</Pill>
+                {i.unit ? <span className="cs-small">{`${t('scorecard.unit')}: ${i.unit}`}</span> : null}
+                <ConfirmedTag confirmed={i.confirmed} />
+                {!i.nameConfirmed ? <Pill tone="warn">{t('sets.nameUnconfirmed')}</Pill> : null}
+              </div>
+              <ThresholdList ind={i} />
+              {i.note ? <p className="cs-muted cs-small cs-break" style={{ margin: '4px 0 0' }}>{i.note}</p> : null}
+              <SourceLinks source={i.source} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <SourceLinks source={c.source} />
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Descriptions, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SetDetail } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { Pill, SampleTag } from '../../components/tags.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatDate, useFormat, useUnitTypeLabel } from '../../format.ts';
+import { Link } from '../../router.tsx';
+import { setHref } from '../viewParams.ts';
+import { CriterionCard } from './CriterionCard.tsx';
+import { useLevelLabel } from './labels.ts';
+import '../scorecard/scorecard.css';
+import './sets.css';
+
+/** One criteria set version: its legal facts, then every criterion, indicator and threshold with confirmation marks. */
+export default function SetDetailPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { num } = useFormat();
+  const levelLabel = useLevelLabel();
+  const typeLabel = useUnitTypeLabel();
+  const { data: s, error, reload } = useApi<SetDetail>(`/api/sets/${encodeURIComponent(id)}`);
+  usePageTitle(s?.name ?? id);
+
+  const back = (
+    <Link to="/bo-tieu-chi" className="cs-back">
+      <ArrowLeftOutlined aria-hidden /> {t('sets.back')}
+    </Link>
+  );
+  if (error) return <div className="cs-stack">{back}<ApiErrorView error={error} onRetry={reload} backTo="/bo-tieu-chi" /></div>;
+  if (!s)
+    return (
+      <div className="cs-loading" role="status">
+        <Spin />
+        <span className="cs-sr-only">{t('app.loading')}</span>
+      </div>
+    );
+
+  const items = [
+    { key: 'decision', label: t('scorecard.decision'), children: s.decision },
+    { key: 'legal', label: t('sets.legalSource'), children: <span className="cs-break">{s.legalSource}</span> },
+    ...(s.amends ? [{ key: 'amends', label: t('sets.amends'), children: <Link to={setHref(s.amends)}>{s.amends}</Link> }] : []),
+    { key: 'eff', label: t('sets.effective'), children: s.effectiveTo ? t('sets.fromTo', { from: formatDate(s.effectiveFrom), to: formatDate(s.effectiveTo) }) : t('sets.from', { date: formatDate(s.effectiveFrom) }) },
+    { key: 'period', label: t('sets.period'), children: `${s.period.from}–${s.period.to}` },
+    { key: 'level', label: t('sets.unitLevel'), children: [levelLabel(s.unitLevel), ...(s.unitTypes ?? []).map(typeLabel)].join(' · ') },
+    { key: 'dim', label: t('sets.dimension'), children: t(`sets.dimensionValue.${s.dimension}`) },
+    { key: 'tier', label: t('scorecard.tier'), children: t(`tier.${s.tier}`) },
+    ...(s.requiresTier ? [{ key: 'req', label: t('sets.requiresTier'), children: s.requiresTier }] : []),
+    { key: 'basic', label: t('sets.basicallyMet'), children: s.allowsBasicallyMet ? t('common.yes') : t('common.no') },
+    ...(s.declaredIndicatorCount ? [{ key: 'declared', label: t('sets.declared'), children: num(s.declaredIndicatorCount) }] : []),
+  ];
+
+  return (
+    <div className="cs-stack">
+      {back}
+      <header>
+        <h1 className="cs-page-title cs-break">{s.name}</h1>
+        <p className="cs-muted" style={{ margin: 0 }}>
+          {s.id} · {t('sets.counts', { criteria: num(s.criteriaCount), indicators: num(s.indicatorCount), confirmed: num(s.confirmedCount) })}{' '}
+          {s.sample ? <SampleTag /> : null} {s.indicatorsPending ? <Pill tone="warn">{t('sets.pendingTag')}</Pill> : null}
+        </p>
+      </header>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={items} className="cs-desc" />
+      {s.sample ? <Alert type="warning" showIcon title={t('scorecard.setSample')} /> : null}
+      {s.indicatorsPending ? <Alert type="warning" showIcon title={t('scorecard.setPending')} /> : null}
+      {s.note ? <Alert type="info" showIcon title={t('common.note')} description={<span className="cs-break">{s.note}</span>} /> : null}
+      {s.criteria.map((c) => (
+        <CriterionCard key={c.code} c={c} />
+      ))}
+    </div>
+  );
+}
