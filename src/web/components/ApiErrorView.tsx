@@ -18,10 +18,20 @@ export function ApiErrorView({ error, onRetry, backTo }: { error: ApiError; onRe
       {t('errors.backToOverview')}
     </ButtonLink>
   );
-  if (error.status === 403) return <Result status="403" title={<h2 className="cs-result-title">{t('errors.forbidden')}</h2>} subTitle={<span role="alert">{message}</span>} extra={back} />;
+  if (error.status === 403)
+    return (
+      <Result status="403" title={<h2 className="cs-result-title">{t('errors.forbidden')}</h2>} subTitle={<span role="alert">{message}</span>} extra={back} />
+    );
   if (error.status === 404) {
     const title = error.code === 'NO_SET_FOR_UNIT' ? t('errors.noSet') : t('errors.notFound');
-    return <Result status={error.code === 'NO_SET_FOR_UNIT' ? 'info' : '404'} title={<h2 className="cs-result-title">{title}</h2>} subTitle={<span role="alert">{message}</span>} extra={back} />;
+    return (
+      <Result
+        status={error.code === 'NO_SET_FOR_UNIT' ? 'info' : '404'}
+        title={<h2 className="cs-result-title">{title}</h2>}
+        subTitle={<span role="alert">{message}</span>}
+        extra={back}
+      />
+    );
   }
   return (
     <Alert

@@ -46,7 +46,13 @@ export function AsOfControls({ asOf, year, onChange, presets = true }: Props) {
         </span>
         <span className="cs-field">
           <label htmlFor={`${id}-year`}>{t('asOf.year')}</label>
-          <Select id={`${id}-year`} value={year} onChange={(y: number) => onChange(asOf, y)} options={yearOptions().map((y) => ({ value: y, label: String(y) }))} className="cs-year" />
+          <Select
+            id={`${id}-year`}
+            value={year}
+            onChange={(y: number) => onChange(asOf, y)}
+            options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
+            className="cs-year"
+          />
         </span>
       </div>
     </div>

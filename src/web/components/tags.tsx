@@ -41,7 +41,12 @@ const TIER_TONE: Record<Tier, keyof typeof SOLID> = { ntm: 'green', 'nang-cao': 
 /** The tier reached; `applicable` false when no set applies to the unit. */
 export function TierTag({ tier, applicable = true }: { tier: Tier | null; applicable?: boolean }) {
   const { t } = useTranslation();
-  if (!applicable) return <Pill tone="grey" title={t('tier.naHint')}>{t('tier.na')}</Pill>;
+  if (!applicable)
+    return (
+      <Pill tone="grey" title={t('tier.naHint')}>
+        {t('tier.na')}
+      </Pill>
+    );
   if (!tier) return <Pill tone="grey">{t('tier.none')}</Pill>;
   return <Pill tone={TIER_TONE[tier]}>{t(`tier.${tier}`)}</Pill>;
 }

@@ -48,8 +48,9 @@ const en: Messages = {
     yes: 'Yes',
     no: 'No',
     open: 'Open',
+    more: 'More',
   },
-  unitType: { 'Xã': 'Commune', 'Phường': 'Ward', 'Thị trấn': 'Township', 'Xóm': 'Hamlet', 'Thôn': 'Village', 'Bản': 'Village', 'Tổ dân phố': 'Residential group' },
+  unitType: { Xã: 'Commune', Phường: 'Ward', 'Thị trấn': 'Township', Xóm: 'Hamlet', Thôn: 'Village', Bản: 'Village', 'Tổ dân phố': 'Residential group' },
   tier: {
     ntm: 'NTM standard',
     'nang-cao': 'Advanced NTM',
@@ -107,7 +108,7 @@ const en: Messages = {
     tableCaption: 'Commune-level units',
   },
   scorecard: {
-    back: 'Overview',
+    back: 'Back to the overview',
     unitInfo: 'Unit',
     type: 'Type',
     code: 'Unit code',
@@ -115,6 +116,8 @@ const en: Messages = {
     group: 'Commune group',
     region: 'Region',
     validFrom: 'In force from',
+    parentLabel: 'Part of',
+    parent: 'Parent commune (code {{code}})',
     sampleUnit: 'Sample unit (sample data)',
     valuesSample: 'The values of this unit are sample data for illustration, not official figures.',
     noValues: 'No values recorded for {{year}} for this unit.',
@@ -151,6 +154,8 @@ const en: Messages = {
     hamlets: 'Hamlets',
     hamletsEmpty: 'No hamlets listed.',
     expandAll: 'Expand all',
+    noThreshold:
+      '{{count}} indicators have no official threshold yet (not read from the legal text), so they are not evaluated; their criteria show "No data".',
     collapseAll: 'Collapse all',
   },
   sets: {
@@ -177,7 +182,14 @@ const en: Messages = {
     basicallyMet: 'Has a "basically met" level',
     declared: 'Indicators in the legal text',
     counts: '{{criteria}} criteria, {{indicators}} indicators ({{confirmed}} confirmed)',
-    kind: { boolean: 'Met / not met', min: 'Minimum', max: 'Maximum', status: 'Assessed by guidance', tier: 'Requires tier', 'min-relative': 'Minimum, relative to another set' },
+    kind: {
+      boolean: 'Met / not met',
+      min: 'Minimum',
+      max: 'Maximum',
+      status: 'Assessed by guidance',
+      tier: 'Requires tier',
+      'min-relative': 'Minimum, relative to another set',
+    },
     relative: '≥ {{factor}} × threshold of indicator {{indicator}} in set {{family}}',
     requiresFamily: 'Reaches set {{family}}',
     thresholdRegion: 'Region {{v}}',

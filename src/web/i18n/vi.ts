@@ -46,8 +46,9 @@ const vi = {
     yes: 'Có',
     no: 'Không',
     open: 'Mở',
+    more: 'Xem thêm',
   },
-  unitType: { 'Xã': 'Xã', 'Phường': 'Phường', 'Thị trấn': 'Thị trấn', 'Xóm': 'Xóm', 'Thôn': 'Thôn', 'Bản': 'Bản', 'Tổ dân phố': 'Tổ dân phố' },
+  unitType: { Xã: 'Xã', Phường: 'Phường', 'Thị trấn': 'Thị trấn', Xóm: 'Xóm', Thôn: 'Thôn', Bản: 'Bản', 'Tổ dân phố': 'Tổ dân phố' },
   tier: {
     ntm: 'Đạt chuẩn NTM',
     'nang-cao': 'NTM nâng cao',
@@ -105,7 +106,7 @@ const vi = {
     tableCaption: 'Danh sách đơn vị cấp xã',
   },
   scorecard: {
-    back: 'Tổng quan',
+    back: 'Quay lại tổng quan',
     unitInfo: 'Thông tin đơn vị',
     type: 'Loại',
     code: 'Mã đơn vị',
@@ -113,6 +114,8 @@ const vi = {
     group: 'Nhóm xã',
     region: 'Vùng',
     validFrom: 'Hiệu lực từ',
+    parentLabel: 'Thuộc',
+    parent: 'Xã quản lý (mã {{code}})',
     sampleUnit: 'Đơn vị mẫu (dữ liệu mẫu)',
     valuesSample: 'Số liệu của đơn vị này là dữ liệu mẫu để minh họa, không phải số liệu chính thức.',
     noValues: 'Chưa có số liệu của năm {{year}} cho đơn vị này.',
@@ -149,6 +152,8 @@ const vi = {
     hamlets: 'Các xóm',
     hamletsEmpty: 'Chưa có xóm nào trong danh sách.',
     expandAll: 'Mở tất cả',
+    noThreshold:
+      '{{count}} chỉ tiêu chưa có ngưỡng chính thức (chưa đọc được từ văn bản) nên chưa được đánh giá; tiêu chí chứa chúng hiện là "Chưa có số liệu".',
     collapseAll: 'Thu gọn tất cả',
   },
   sets: {
@@ -175,7 +180,14 @@ const vi = {
     basicallyMet: 'Có mức "cơ bản đạt"',
     declared: 'Số chỉ tiêu theo văn bản',
     counts: '{{criteria}} tiêu chí, {{indicators}} chỉ tiêu ({{confirmed}} đã xác nhận)',
-    kind: { boolean: 'Đạt/Không đạt', min: 'Tối thiểu', max: 'Tối đa', status: 'Đánh giá theo hướng dẫn', tier: 'Phải đạt mức', 'min-relative': 'Tối thiểu, so với bộ khác' },
+    kind: {
+      boolean: 'Đạt/Không đạt',
+      min: 'Tối thiểu',
+      max: 'Tối đa',
+      status: 'Đánh giá theo hướng dẫn',
+      tier: 'Phải đạt mức',
+      'min-relative': 'Tối thiểu, so với bộ khác',
+    },
     relative: '≥ {{factor}} × ngưỡng chỉ tiêu {{indicator}} của bộ {{family}}',
     requiresFamily: 'Đạt bộ {{family}}',
     thresholdRegion: 'Vùng {{v}}',

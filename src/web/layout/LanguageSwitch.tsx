@@ -15,7 +15,15 @@ export function LanguageSwitch() {
       {LANGS.map(({ lang, short }) => {
         const active = i18n.language === lang;
         return (
-          <Button key={lang} size="small" type={active ? 'primary' : 'default'} aria-pressed={active} lang={lang} title={t(`lang.${lang}`)} onClick={() => setLang(lang)}>
+          <Button
+            key={lang}
+            size="small"
+            type={active ? 'primary' : 'default'}
+            aria-pressed={active}
+            lang={lang}
+            title={t(`lang.${lang}`)}
+            onClick={() => setLang(lang)}
+          >
             <span aria-hidden="true">{short}</span>
             <span className="cs-sr-only">{t(`lang.${lang}`)}</span>
           </Button>

@@ -8,7 +8,7 @@ export default function NotFoundPage() {
   usePageTitle(t('errors.notFound'));
   return (
     <Result
-      status="404"
+      status="info"
       title={<h1 className="cs-result-title">{t('errors.notFound')}</h1>}
       subTitle={t('errors.pageNotFound')}
       extra={<ButtonLink to="/tong-quan">{t('errors.backToOverview')}</ButtonLink>}

@@ -25,7 +25,15 @@ export function OverviewFilters({ value, onChange, tiers, districts, types }: Pr
     <div role="search" aria-label={t('overview.filters.label')} className="cs-filters">
       <span className="cs-field cs-filter-search">
         <label htmlFor={`${id}-q`}>{t('overview.filters.search')}</label>
-        <Input id={`${id}-q`} type="search" allowClear prefix={<SearchOutlined aria-hidden />} placeholder={t('overview.filters.searchPlaceholder')} value={value.search} onChange={(e) => set({ search: e.target.value })} />
+        <Input
+          id={`${id}-q`}
+          type="search"
+          allowClear
+          prefix={<SearchOutlined aria-hidden />}
+          placeholder={t('overview.filters.searchPlaceholder')}
+          value={value.search}
+          onChange={(e) => set({ search: e.target.value })}
+        />
       </span>
       <span className="cs-field">
         <label htmlFor={`${id}-tier`}>{t('overview.filters.tier')}</label>

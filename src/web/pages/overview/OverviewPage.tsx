@@ -51,7 +51,13 @@ export default function OverviewPage() {
         <>
           <OverviewStats rows={rows} tier={filters.tier} onTier={(tier) => setFilters({ ...filters, tier })} />
           <SetsUsed ids={overview.data.sets} sets={sets.data?.sets} rows={rows} />
-          <OverviewFilters value={filters} onChange={setFilters} tiers={tiers} districts={distinct(rows.map(districtOf))} types={distinct(rows.map((r) => r.type))} />
+          <OverviewFilters
+            value={filters}
+            onChange={setFilters}
+            tiers={tiers}
+            districts={distinct(rows.map(districtOf))}
+            types={distinct(rows.map((r) => r.type))}
+          />
           {filtered ? (
             <p role="status" className="cs-muted" style={{ margin: 0 }}>
               {t('overview.filtered', { shown: shown.length, total: rows.length })}

@@ -31,7 +31,13 @@ export function OverviewStats({ rows, tier, onTier }: Props) {
         </li>
         {shown.map((k) => (
           <li key={k}>
-            <button type="button" className={`cs-stat cs-stat-${k}`} aria-pressed={tier === k} title={t('overview.stats.filterHint')} onClick={() => onTier(tier === k ? null : k)}>
+            <button
+              type="button"
+              className={`cs-stat cs-stat-${k}`}
+              aria-pressed={tier === k}
+              title={t('overview.stats.filterHint')}
+              onClick={() => onTier(tier === k ? null : k)}
+            >
               <span className="cs-stat-label">{label(k)}</span>
               <span className="cs-stat-value">{num(counts.get(k) ?? 0)}</span>
             </button>

@@ -48,12 +48,16 @@ export function OverviewTable({ rows, asOf, year, loading }: Props) {
     ...(wide
       ? ([
           { key: 'type', title: t('overview.columns.type'), sorter: (a, b) => compareVi(a.type, b.type), render: (_, r) => typeLabel(r.type) },
-          {
-            key: 'district',
-            title: t('overview.columns.district'),
-            sorter: (a, b) => compareVi(districtOf(a) ?? '', districtOf(b) ?? ''),
-            render: (_, r) => districtOf(r) ?? <span title={t('overview.noDistrict')}>{t('common.none')}</span>,
-          },
+          ...(rows.some((r) => districtOf(r) !== null)
+            ? ([
+                {
+                  key: 'district',
+                  title: t('overview.columns.district'),
+                  sorter: (a, b) => compareVi(districtOf(a) ?? '', districtOf(b) ?? ''),
+                  render: (_, r) => districtOf(r) ?? <span title={t('overview.noDistrict')}>{t('common.none')}</span>,
+                },
+              ] satisfies TableColumnsType<OverviewRow>)
+            : []),
           {
             key: 'group',
             title: t('overview.columns.group'),
@@ -71,7 +75,7 @@ export function OverviewTable({ rows, asOf, year, loading }: Props) {
       : []),
     {
       key: 'criteria',
-      title: wide ? t('overview.columns.criteria') : `${t('overview.columns.criteria')} · ${t('overview.columns.tier')}`,
+      title: t('overview.columns.criteria'),
       sorter: (a, b) => (a.criteriaMet ?? -1) - (b.criteriaMet ?? -1),
       render: (_, r) => (
         <span className="cs-criteria-cell">

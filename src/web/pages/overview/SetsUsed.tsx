@@ -1,7 +1,7 @@
 import { Alert, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OverviewRow, SetListItem } from '../../api/types.ts';
-import { SampleTag } from '../../components/tags.tsx';
+import { Pill, SampleTag } from '../../components/tags.tsx';
 import { useFormat } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { setHref } from '../viewParams.ts';
@@ -22,9 +22,15 @@ export function SetsUsed({ ids, sets, rows }: { ids: string[]; sets: SetListItem
               const s = sets?.find((x) => x.id === id);
               return (
                 <li key={id} className="cs-break">
-                  <Link to={setHref(id)}>{s ? s.name : id}</Link> <span className="cs-muted">({s ? `${s.decision}; ` : ''}{id})</span>{' '}
-                  {s ? <span className="cs-muted">— {t('overview.setConfirmed', { confirmed: num(s.confirmedCount), total: num(s.indicatorCount) })}</span> : null}{' '}
-                  {s?.sample ? <SampleTag /> : null}
+                  <Link to={setHref(id)}>{s ? s.name : id}</Link>{' '}
+                  <span className="cs-muted">
+                    ({s ? `${s.decision}; ` : ''}
+                    {id})
+                  </span>{' '}
+                  {s && !s.indicatorsPending ? (
+                    <span className="cs-muted">— {t('overview.setConfirmed', { confirmed: num(s.confirmedCount), total: num(s.indicatorCount) })}</span>
+                  ) : null}{' '}
+                  {s?.indicatorsPending ? <Pill tone="warn">{t('sets.pendingTag')}</Pill> : null} {s?.sample ? <SampleTag /> : null}
                 </li>
               );
             })}
@@ -32,7 +38,13 @@ export function SetsUsed({ ids, sets, rows }: { ids: string[]; sets: SetListItem
         )}
       </Card>
       {withNoData > 0 ? (
-        <Alert type="warning" showIcon title={t('overview.noThresholdTitle')} description={t('overview.noThresholdText', { count: num(withNoData) })} data-testid="no-threshold-note" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('overview.noThresholdTitle')}
+          description={t('overview.noThresholdText', { count: num(withNoData) })}
+          data-testid="no-threshold-note"
+        />
       ) : null}
     </>
   );

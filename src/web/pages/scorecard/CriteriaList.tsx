@@ -1,4 +1,4 @@
-import { Button, Collapse } from 'antd';
+import { Alert, Button, Collapse } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CriterionResult, Evaluation } from '../../api/types.ts';
@@ -22,7 +22,7 @@ export function CriteriaList({ evaluation }: { evaluation: Evaluation }) {
       <span className="cs-tags">
         <StatusTag status={c.status} />
         {c.direct ? <Pill tone="grey">{t('scorecard.direct')}</Pill> : null}
-        <span className="cs-muted cs-small">{t('scorecard.indicatorsMet', { met: num(c.indicatorsMet), total: num(c.indicatorsTotal) })}</span>
+        <span className="cs-muted cs-small cs-count">{t('scorecard.indicatorsMet', { met: num(c.indicatorsMet), total: num(c.indicatorsTotal) })}</span>
       </span>
     </span>
   );
@@ -50,6 +50,7 @@ export function CriteriaList({ evaluation }: { evaluation: Evaluation }) {
   });
 
   const allOpen = open.length === criteria.length;
+  const noThreshold = indicators.filter((i) => i.reason === 'no-threshold').length;
   return (
     <section aria-labelledby="cs-criteria-title" className="cs-stack-sm">
       <div className="cs-row">
@@ -60,6 +61,9 @@ export function CriteriaList({ evaluation }: { evaluation: Evaluation }) {
           {allOpen ? t('scorecard.collapseAll') : t('scorecard.expandAll')}
         </Button>
       </div>
+      {noThreshold > 0 ? (
+        <Alert type="warning" showIcon title={t('scorecard.noThreshold', { count: num(noThreshold) })} data-testid="no-threshold-note" />
+      ) : null}
       <Collapse items={items} activeKey={open} onChange={(k) => setOpen(Array.isArray(k) ? k : [k])} className="cs-criteria" />
     </section>
   );

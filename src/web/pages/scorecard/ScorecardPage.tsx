@@ -42,7 +42,7 @@ export default function ScorecardPage({ code }: { code: string }) {
       ) : null}
       {data && !ev.error ? (
         <>
-          <UnitHeader data={data} />
+          <UnitHeader data={data} view={view} />
           <p className="cs-muted" style={{ margin: 0 }}>
             {t('asOf.viewing', { date: formatDate(data.asOf), year: data.evaluation.year })}
           </p>

@@ -1,4 +1,4 @@
-import { Alert, Card } from 'antd';
+import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationResponse } from '../../api/types.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
@@ -26,7 +26,11 @@ export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: Vi
           <dd className="cs-break">{setInfo.legalSource}</dd>
         </div>
       </dl>
-      {setInfo.note ? <p className="cs-muted cs-break cs-note">{setInfo.note}</p> : null}
+      {setInfo.note ? (
+        <Typography.Paragraph className="cs-muted cs-break cs-note" ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }}>
+          {setInfo.note}
+        </Typography.Paragraph>
+      ) : null}
       <div className="cs-alerts">
         {setInfo.sample ? <Alert type="warning" showIcon title={t('scorecard.setSample')} /> : null}
         {setInfo.indicatorsPending ? <Alert type="warning" showIcon title={t('scorecard.setPending')} /> : null}

@@ -3,27 +3,42 @@ import { useTranslation } from 'react-i18next';
 import type { EvaluationResponse } from '../../api/types.ts';
 import { Pill, SampleTag } from '../../components/tags.tsx';
 import { formatDate, useUnitTypeLabel } from '../../format.ts';
+import { Link } from '../../router.tsx';
+import { unitHref, type ViewParams } from '../viewParams.ts';
 
 /** The unit's name, type, legal basis and commune group (with its provenance). */
-export function UnitHeader({ data }: { data: EvaluationResponse }) {
+export function UnitHeader({ data, view }: { data: EvaluationResponse; view: ViewParams }) {
   const { t } = useTranslation();
   const typeLabel = useUnitTypeLabel();
   const { unit, group } = data;
   const items = [
     { key: 'type', label: t('scorecard.type'), children: typeLabel(unit.type) },
     { key: 'code', label: t('scorecard.code'), children: unit.code },
-    {
-      key: 'group',
-      label: t('scorecard.group'),
-      children: group ? (
-        <span className="cs-break">
-          {t('overview.groupN', { n: group.value })} {group.sample ? <SampleTag short /> : null}
-          {group.source ? <span className="cs-unit-sub">{group.source}</span> : null}
-        </span>
-      ) : (
-        t('overview.noGroup')
-      ),
-    },
+    ...(unit.level === 'hamlet' && unit.parentCode
+      ? [
+          {
+            key: 'parent',
+            label: t('scorecard.parentLabel'),
+            children: <Link to={unitHref(unit.parentCode, view)}>{t('scorecard.parent', { code: unit.parentCode })}</Link>,
+          },
+        ]
+      : []),
+    ...(unit.level === 'hamlet'
+      ? []
+      : [
+          {
+            key: 'group',
+            label: t('scorecard.group'),
+            children: group ? (
+              <span className="cs-break">
+                {t('overview.groupN', { n: group.value })} {group.sample ? <SampleTag short /> : null}
+                {group.source ? <span className="cs-unit-sub">{group.source}</span> : null}
+              </span>
+            ) : (
+              t('overview.noGroup')
+            ),
+          },
+        ]),
     ...(unit.region ? [{ key: 'region', label: t('scorecard.region'), children: unit.region }] : []),
     ...(unit.validFrom ? [{ key: 'from', label: t('scorecard.validFrom'), children: formatDate(unit.validFrom) }] : []),
     { key: 'legal', label: t('scorecard.legalBasis'), children: <span className="cs-break">{unit.legalBasis ?? t('common.none')}</span> },

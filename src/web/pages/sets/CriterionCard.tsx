@@ -35,11 +35,15 @@ export function CriterionCard({ c }: { c: SetCriterion }) {
               <div className="cs-tags">
                 <Pill tone="grey">{kindLabel(i.kind)}</Pill>
                 {i.unit ? <span className="cs-small">{`${t('scorecard.unit')}: ${i.unit}`}</span> : null}
-                <ConfirmedTag confirmed={i.confirmed} />
+                {i.thresholds.length === 0 ? <ConfirmedTag confirmed={i.confirmed} /> : null}
                 {!i.nameConfirmed ? <Pill tone="warn">{t('sets.nameUnconfirmed')}</Pill> : null}
               </div>
               <ThresholdList ind={i} />
-              {i.note ? <p className="cs-muted cs-small cs-break" style={{ margin: '4px 0 0' }}>{i.note}</p> : null}
+              {i.note ? (
+                <p className="cs-muted cs-small cs-break" style={{ margin: '4px 0 0' }}>
+                  {i.note}
+                </p>
+              ) : null}
               <SourceLinks source={i.source} />
             </li>
           ))}

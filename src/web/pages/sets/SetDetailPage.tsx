@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Spin } from 'antd';
+import { Alert, Descriptions, Grid, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SetDetail } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -14,12 +14,19 @@ import { useLevelLabel } from './labels.ts';
 import '../scorecard/scorecard.css';
 import './sets.css';
 
+/** "Xã" alone when the set's unit types only repeat the level, else "Xã (Phường, Thị trấn)". */
+function appliesTo(level: string, types: string[]): string {
+  const extra = types.filter((ty) => ty !== level);
+  return extra.length > 0 ? `${level} (${types.join(', ')})` : level;
+}
+
 /** One criteria set version: its legal facts, then every criterion, indicator and threshold with confirmation marks. */
 export default function SetDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const { num } = useFormat();
   const levelLabel = useLevelLabel();
   const typeLabel = useUnitTypeLabel();
+  const screens = Grid.useBreakpoint();
   const { data: s, error, reload } = useApi<SetDetail>(`/api/sets/${encodeURIComponent(id)}`);
   usePageTitle(s?.name ?? id);
 
@@ -28,7 +35,13 @@ export default function SetDetailPage({ id }: { id: string }) {
       <ArrowLeftOutlined aria-hidden /> {t('sets.back')}
     </Link>
   );
-  if (error) return <div className="cs-stack">{back}<ApiErrorView error={error} onRetry={reload} backTo="/bo-tieu-chi" /></div>;
+  if (error)
+    return (
+      <div className="cs-stack">
+        {back}
+        <ApiErrorView error={error} onRetry={reload} backTo="/bo-tieu-chi" />
+      </div>
+    );
   if (!s)
     return (
       <div className="cs-loading" role="status">
@@ -41,9 +54,15 @@ export default function SetDetailPage({ id }: { id: string }) {
     { key: 'decision', label: t('scorecard.decision'), children: s.decision },
     { key: 'legal', label: t('sets.legalSource'), children: <span className="cs-break">{s.legalSource}</span> },
     ...(s.amends ? [{ key: 'amends', label: t('sets.amends'), children: <Link to={setHref(s.amends)}>{s.amends}</Link> }] : []),
-    { key: 'eff', label: t('sets.effective'), children: s.effectiveTo ? t('sets.fromTo', { from: formatDate(s.effectiveFrom), to: formatDate(s.effectiveTo) }) : t('sets.from', { date: formatDate(s.effectiveFrom) }) },
+    {
+      key: 'eff',
+      label: t('sets.effective'),
+      children: s.effectiveTo
+        ? t('sets.fromTo', { from: formatDate(s.effectiveFrom), to: formatDate(s.effectiveTo) })
+        : t('sets.from', { date: formatDate(s.effectiveFrom) }),
+    },
     { key: 'period', label: t('sets.period'), children: `${s.period.from}–${s.period.to}` },
-    { key: 'level', label: t('sets.unitLevel'), children: [levelLabel(s.unitLevel), ...(s.unitTypes ?? []).map(typeLabel)].join(' · ') },
+    { key: 'level', label: t('sets.unitLevel'), children: appliesTo(levelLabel(s.unitLevel), (s.unitTypes ?? []).map(typeLabel)) },
     { key: 'dim', label: t('sets.dimension'), children: t(`sets.dimensionValue.${s.dimension}`) },
     { key: 'tier', label: t('scorecard.tier'), children: t(`tier.${s.tier}`) },
     ...(s.requiresTier ? [{ key: 'req', label: t('sets.requiresTier'), children: s.requiresTier }] : []),
@@ -61,10 +80,21 @@ export default function SetDetailPage({ id }: { id: string }) {
           {s.sample ? <SampleTag /> : null} {s.indicatorsPending ? <Pill tone="warn">{t('sets.pendingTag')}</Pill> : null}
         </p>
       </header>
-      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={items} className="cs-desc" />
+      <Descriptions size="small" bordered={Boolean(screens.md)} column={{ xs: 1, md: 2 }} items={items} className="cs-desc" />
       {s.sample ? <Alert type="warning" showIcon title={t('scorecard.setSample')} /> : null}
       {s.indicatorsPending ? <Alert type="warning" showIcon title={t('scorecard.setPending')} /> : null}
-      {s.note ? <Alert type="info" showIcon title={t('common.note')} description={<span className="cs-break">{s.note}</span>} /> : null}
+      {s.note ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('common.note')}
+          description={
+            <Typography.Paragraph className="cs-break" style={{ margin: 0 }} ellipsis={{ rows: 4, expandable: true, symbol: t('common.more') }}>
+              {s.note}
+            </Typography.Paragraph>
+          }
+        />
+      ) : null}
       {s.criteria.map((c) => (
         <CriterionCard key={c.code} c={c} />
       ))}

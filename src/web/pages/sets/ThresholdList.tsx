@@ -13,8 +13,7 @@ export function ThresholdList({ ind }: { ind: SetIndicator }) {
     : ind.requiresTier
       ? t('sets.requiresFamily', { family: ind.requiresTier })
       : null;
-  if (ind.thresholds.length === 0)
-    return rule ? <p className="cs-small">{rule}</p> : null;
+  if (ind.thresholds.length === 0) return rule ? <p className="cs-small">{rule}</p> : null;
   return (
     <ul className="cs-thresholds">
       {rule ? <li className="cs-small">{rule}</li> : null}
@@ -25,7 +24,13 @@ export function ThresholdList({ ind }: { ind: SetIndicator }) {
           th.year ? t('sets.thresholdYear', { v: th.year }) : null,
         ].filter(Boolean);
         const value =
-          th.value === null ? null : typeof th.value === 'boolean' ? (th.value ? t('status.met') : t('status.not-met')) : `${dir} ${num(th.value)}${ind.unit ? ` ${ind.unit}` : ''}`.trim();
+          th.value === null
+            ? null
+            : typeof th.value === 'boolean'
+              ? th.value
+                ? t('status.met')
+                : t('status.not-met')
+              : `${dir} ${num(th.value)}${ind.unit ? ` ${ind.unit}` : ''}`.trim();
         return (
           <li key={i}>
             {scope.length > 0 ? <span className="cs-threshold-scope">{scope.join(' · ')}:</span> : null}
