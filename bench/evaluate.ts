@@ -161,9 +161,12 @@ function main(): void {
 
   const cpu = os.cpus();
   const out = (line = '') => process.stdout.write(`${line}\n`);
-  out(
-    `Node ${process.version}, ${cpu.length} CPU(s): ${cpu[0]?.model ?? 'unknown'}; ${WARMUP_ROUNDS} warm-up + ${ROUNDS} measured rounds of ≥ ${MIN_ROUND_MS} ms, median`,
-  );
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+  out(`Node ${process.version}, ${cpu.length} CPU(s): ${cpu[0]?.model ?? 'unknown'}; load average (1/5/15 min) at the end of the run: ${load}`);
+  out(`${WARMUP_ROUNDS} warm-up + ${ROUNDS} measured rounds of ≥ ${MIN_ROUND_MS} ms each; engine and baseline rounds alternate; medians`);
   out();
   out('| Set | Units × years | Evaluations/s | Baseline evals/s | Ratio | µs/evaluation |');
   out('|---|---|---:|---:|---:|---:|');
