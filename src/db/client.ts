@@ -84,3 +84,10 @@ export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Pr
   const res: unknown = await db.execute(query);
   return (res as { rows: T[] }).rows;
 }
+
+/** Whether an error (possibly wrapped by Drizzle) is a unique-constraint violation, on either driver. */
+export function isUniqueViolation(e: unknown): boolean {
+  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 3; err = err.cause as typeof err, depth++)
+    if (err.code === '23505') return true;
+  return false;
+}

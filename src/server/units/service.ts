@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import { isUniqueViolation, type Db } from '../../db/client.ts';
 import { audit } from '../../db/repos/users.ts';
 import { findUnitAsOf, insertUnit, lineageOf, listUnitsAsOf, unitHistory } from '../../db/repos/units.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -28,21 +28,28 @@ export async function addHamlet(db: Db, user: SessionUser, input: z.infer<typeof
   const code = input.code ?? `${parent.code}-${String(siblings.length + 1).padStart(3, '0')}`;
   if (await findUnitAsOf(db, code, input.validFrom)) throw new DomainError('UNIT_EXISTS', `Mã "${code}" đã được dùng`, { field: 'code' });
   const fullName = `${input.type} ${input.name}`;
-  return db.transaction(async (tx) => {
-    const id = await insertUnit(tx, {
-      code,
-      name: input.name,
-      fullName,
-      nameKey: nameKey(fullName),
-      type: input.type,
-      level: 'hamlet',
-      parentId: parent.id,
-      region: parent.region,
-      validFrom: input.validFrom,
-      validTo: null,
-      legalBasis: input.legalBasis,
+  try {
+    return await db.transaction(async (tx) => {
+      const id = await insertUnit(tx, {
+        code,
+        name: input.name,
+        fullName,
+        nameKey: nameKey(fullName),
+        type: input.type,
+        level: 'hamlet',
+        parentId: parent.id,
+        region: parent.region,
+        validFrom: input.validFrom,
+        // A hamlet ends with its commune (one added on an old commune's last day must not outlive it).
+        validTo: parent.validTo,
+        legalBasis: input.legalBasis,
+      });
+      await audit(tx, { userId: user.id, action: 'create', entity: 'unit', entityId: String(id), data: { code, fullName, parent: parent.code } });
+      return { id, code, fullName };
     });
-    await audit(tx, { userId: user.id, action: 'create', entity: 'unit', entityId: String(id), data: { code, fullName, parent: parent.code } });
-    return { id, code, fullName };
-  });
+  } catch (e) {
+    // Two submissions at once pass the checks above together; the unique code per period stops the second.
+    if (isUniqueViolation(e)) throw new DomainError('UNIT_EXISTS', `Mã "${code}" đã được dùng`, { field: 'code' });
+    throw e;
+  }
 }
