@@ -14,6 +14,12 @@ export default defineConfig({
     emptyOutDir: true,
     // Communes are on slow connections: keep chunks small and warn when one grows.
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // React changes less often than the app: its own chunk stays cached across releases.
+        codeSplitting: { groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

@@ -22,7 +22,9 @@ export function CriteriaList({ evaluation }: { evaluation: Evaluation }) {
       <span className="cs-tags">
         <StatusTag status={c.status} />
         {c.direct ? <Pill tone="grey">{t('scorecard.direct')}</Pill> : null}
-        <span className="cs-muted cs-small cs-count">{t('scorecard.indicatorsMet', { met: num(c.indicatorsMet), total: num(c.indicatorsTotal) })}</span>
+        {c.indicatorsTotal > 0 ? (
+          <span className="cs-muted cs-small cs-count">{t('scorecard.indicatorsMet', { met: num(c.indicatorsMet), total: num(c.indicatorsTotal) })}</span>
+        ) : null}
       </span>
     </span>
   );
@@ -34,14 +36,18 @@ export function CriteriaList({ evaluation }: { evaluation: Evaluation }) {
       label: header(c),
       children: (
         <>
-          {c.direct ? <p className="cs-muted cs-small">{t('scorecard.directHint')}</p> : null}
+          {c.direct ? (
+            <p className="cs-muted cs-small" style={{ margin: 0 }}>
+              {t('scorecard.directHint')}
+            </p>
+          ) : null}
           {own.length > 0 ? (
             <ul className="cs-ind-list">
               {own.map((i) => (
                 <IndicatorItem key={i.code} ind={i} />
               ))}
             </ul>
-          ) : (
+          ) : c.direct ? null : (
             <p className="cs-muted">{t('scorecard.noIndicators')}</p>
           )}
         </>
