@@ -25,8 +25,7 @@ export function buildThreshold(overrides: Partial<ThresholdInput> = {}): Thresho
 export function buildIndicator(overrides: Partial<IndicatorInput> = {}): IndicatorInput {
   const n = next();
   const kind = overrides.kind ?? 'min';
-  const thresholds: ThresholdInput[] =
-    kind === 'min' || kind === 'max' ? [buildThreshold()] : kind === 'boolean' ? [buildThreshold({ value: true })] : [];
+  const thresholds: ThresholdInput[] = kind === 'min' || kind === 'max' ? [buildThreshold()] : kind === 'boolean' ? [buildThreshold({ value: true })] : [];
   return {
     code: `I${n}`,
     name: `Chỉ tiêu ${n}`,
@@ -70,7 +69,11 @@ export function buildSet(overrides: Partial<CriteriaSetInput> = {}): CriteriaSet
 }
 
 /** Evaluates values against `set`, resolving references among `others` (and `set` itself). */
-export function evaluate(set: CriteriaSet, values: ValueMap, opts: { others?: CriteriaSet[]; ctx?: Partial<EvalContext>; bySet?: EvaluationInput['bySet'] } = {}): Evaluation {
+export function evaluate(
+  set: CriteriaSet,
+  values: ValueMap,
+  opts: { others?: CriteriaSet[]; ctx?: Partial<EvalContext>; bySet?: EvaluationInput['bySet'] } = {},
+): Evaluation {
   const registry = new SetRegistry([set, ...(opts.others ?? [])]);
   const ctx: EvalContext = { year: 2023, ...opts.ctx };
   return evaluateSet(set, ctx, { values, ...(opts.bySet ? { bySet: opts.bySet } : {}) }, registry.resolverFor(set, ctx.year));
@@ -110,7 +113,10 @@ export function buildLadder(opts: { income?: number; advancedIncome?: number; di
     dimension,
     requiresTier: { family: ntm.family },
     criteria: [
-      buildCriterion({ code: 'THU-NHAP', indicators: [buildIndicator({ code: 'INC', unit: 'triệu đồng', thresholds: [buildThreshold({ value: advancedIncome })] })] }),
+      buildCriterion({
+        code: 'THU-NHAP',
+        indicators: [buildIndicator({ code: 'INC', unit: 'triệu đồng', thresholds: [buildThreshold({ value: advancedIncome })] })],
+      }),
       buildCriterion({ code: 'MOI-TRUONG', indicators: [buildIndicator({ code: 'GREEN', kind: 'status' })] }),
     ],
   });
@@ -122,7 +128,10 @@ export function buildLadder(opts: { income?: number; advancedIncome?: number; di
     requiresTier: { family: advanced.family },
     criteria: [
       buildCriterion({ code: 'KM.1', indicators: [buildIndicator({ code: 'KM.1', kind: 'tier', requiresTier: { family: advanced.family } })] }),
-      buildCriterion({ code: 'KM.2', indicators: [buildIndicator({ code: 'KM.2', kind: 'min-relative', relative: { family: advanced.family, indicator: 'INC', factor: 1.1 } })] }),
+      buildCriterion({
+        code: 'KM.2',
+        indicators: [buildIndicator({ code: 'KM.2', kind: 'min-relative', relative: { family: advanced.family, indicator: 'INC', factor: 1.1 } })],
+      }),
     ],
   });
   return { ntm, advanced, model, all: [ntm, advanced, model] };

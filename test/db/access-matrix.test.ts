@@ -40,7 +40,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/auth/me': { request: () => ({ url: '/api/auth/me' }), expected: signedIn(200) },
   'GET /api/units': { request: () => ({ url: '/api/units?asOf=2025-07-01' }), expected: everyone(200) },
   'POST /api/units': {
-    request: (role) => ({ url: '/api/units', payload: { parentCode: '01654', name: `Ma trận ${role}`, validFrom: '2025-07-01', legalBasis: 'Quyết định thử nghiệm' } }),
+    request: (role) => ({
+      url: '/api/units',
+      payload: { parentCode: '01654', name: `Ma trận ${role}`, validFrom: '2025-07-01', legalBasis: 'Quyết định thử nghiệm' },
+    }),
     expected: provinceAndAdmin(201),
   },
   'GET /api/units/:code': { request: () => ({ url: '/api/units/01654?asOf=2025-07-01' }), expected: everyone(200) },
@@ -52,7 +55,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/sets': { request: () => ({ url: '/api/sets' }), expected: everyone(200) },
   'GET /api/sets/:id': { request: () => ({ url: '/api/sets/xa-ntm-2024' }), expected: everyone(200) },
   'POST /api/sets/import': { request: (role) => ({ url: '/api/sets/import', payload: importBody(role) }), expected: provinceAndAdmin(201) },
-  'POST /api/evaluate': { request: () => ({ url: '/api/evaluate', payload: { set: 'xa-ntm-2024', year: 2025, values: { '3.1': 90 } } }), expected: everyone(200) },
+  'POST /api/evaluate': {
+    request: () => ({ url: '/api/evaluate', payload: { set: 'xa-ntm-2024', year: 2025, values: { '3.1': 90 } } }),
+    expected: everyone(200),
+  },
   'GET /api/overview': { request: () => ({ url: '/api/overview?asOf=2025-07-01&year=2025' }), expected: signedIn(200) },
   // API documentation is public.
   'GET /api/docs': { request: () => ({ url: '/api/docs' }), expected: everyone(200) },
@@ -101,8 +107,14 @@ describe.each(backends)('access matrix on $name', (backend) => {
     expect(routes).toContain('GET /api/health');
     // A HEAD route answers like the GET route of the same path, so both are checked against the GET row.
     const keys = [...new Set(routes.map((r) => r.replace(/^HEAD /, 'GET ')))];
-    expect(keys.filter((r) => !(r in MATRIX)), 'routes without a row in MATRIX').toEqual([]);
-    expect(Object.keys(MATRIX).filter((k) => !keys.includes(k)), 'rows for routes that are not registered').toEqual([]);
+    expect(
+      keys.filter((r) => !(r in MATRIX)),
+      'routes without a row in MATRIX',
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((k) => !keys.includes(k)),
+      'rows for routes that are not registered',
+    ).toEqual([]);
   });
 
   const cookiesFor = async (role: Role, row: Row): Promise<Record<string, string> | undefined> => {
@@ -136,7 +148,12 @@ describe.each(backends)('access matrix on $name', (backend) => {
   });
 
   it('does not let the commune officer add a hamlet anywhere, even in their own commune', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/units', cookies: sessions.get('commune')!, payload: { parentCode: '01304', name: 'Xóm lạ', validFrom: '2025-07-01', legalBasis: 'Không có' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/units',
+      cookies: sessions.get('commune')!,
+      payload: { parentCode: '01304', name: 'Xóm lạ', validFrom: '2025-07-01', legalBasis: 'Không có' },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -55,7 +55,8 @@ describe.each(backends)('accounts and sessions on $name', (backend) => {
   });
 
   it('refuses a wrong password and an unknown user alike, recording the attempt', async () => {
-    const failed = async () => Number((await queryRows<{ n: number }>(d.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'login-failed'`))[0]!.n);
+    const failed = async () =>
+      Number((await queryRows<{ n: number }>(d.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'login-failed'`))[0]!.n);
     const before = await failed();
     const sessions = await sessionCount();
     expect(await codeOf(login(d.db, 'can.bo.xa', 'sai'))).toBe('BAD_CREDENTIALS');

@@ -18,7 +18,8 @@ describe.each(backends)('HTTP API on $name', (backend) => {
   }, 300_000);
 
   const get = (url: string, cookies?: Record<string, string>) => app.inject({ method: 'GET', url, ...(cookies ? { cookies } : {}) });
-  const post = (url: string, payload: unknown, cookies?: Record<string, string>) => app.inject({ method: 'POST', url, payload: payload as object, ...(cookies ? { cookies } : {}) });
+  const post = (url: string, payload: unknown, cookies?: Record<string, string>) =>
+    app.inject({ method: 'POST', url, payload: payload as object, ...(cookies ? { cookies } : {}) });
 
   describe('public reading', () => {
     it('GET /api/health reports the database', async () => {
@@ -80,7 +81,12 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     it('evaluates values without storing them', async () => {
       const res = await post('/api/evaluate', body({ '3.1': 85, '3.2': 'met', '1.1': true }));
       expect(res.statusCode).toBe(200);
-      const e = res.json<{ set: string; region: string; indicators: Record<string, { status: string; threshold: unknown }>; criteria: Record<string, { status: string }> }>();
+      const e = res.json<{
+        set: string;
+        region: string;
+        indicators: Record<string, { status: string; threshold: unknown }>;
+        criteria: Record<string, { status: string }>;
+      }>();
       expect(e.set).toBe('xa-ntm-2024');
       expect(e.region).toBe('TDMNPB');
       expect(e.indicators['3.1']).toMatchObject({ status: 'met', threshold: 80 });
@@ -173,11 +179,17 @@ describe.each(backends)('HTTP API on $name', (backend) => {
       const cookies = await login(app, 'xem');
       const res = await get('/api/units/01654/evaluation?asOf=2025-07-01&year=2025', cookies);
       expect(res.statusCode).toBe(200);
-      const body = res.json<{ unit: { code: string }; setInfo: { id: string }; evaluation: { set: string; criteriaTotal: number }; base: { set: string } | null }>();
+      const body = res.json<{
+        unit: { code: string };
+        setInfo: { id: string };
+        evaluation: { set: string; criteriaTotal: number };
+        highest: { set: string } | null;
+      }>();
       expect(body.unit.code).toBe('01654');
-      expect(body.evaluation.set).toBe('xa-kieu-mau-2022');
-      expect(body.setInfo.id).toBe('xa-kieu-mau-2022');
-      expect(body.base?.set).toBe('xa-ntm-2024');
+      expect(body.evaluation.set).toBe('xa-ntm-2024');
+      expect(body.evaluation.criteriaTotal).toBe(19);
+      expect(body.setInfo.id).toBe('xa-ntm-2024');
+      expect(body.highest?.set).toBe('xa-kieu-mau-2022');
       expectError(await get('/api/units/01666/evaluation?asOf=2025-07-01', cookies), 404, 'UNIT_NOT_IN_FORCE');
     });
   });

@@ -28,10 +28,15 @@ function chungsuc(args: string[], env: Record<string, string>): Promise<Run> {
   delete base.DATABASE_URL;
   delete base.CHUNGSUC_DATA_DIR;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/chungsuc.js', ...args], { cwd: ROOT, env: { ...base, ...env }, timeout: SPAWN_TIMEOUT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['bin/chungsuc.js', ...args],
+      { cwd: ROOT, env: { ...base, ...env }, timeout: SPAWN_TIMEOUT, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -59,8 +64,24 @@ describe.each(backends)('CLI on $name', (backend) => {
     expect(r.code, r.stderr).toBe(0);
     const sets = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(sets.length).toBeGreaterThanOrEqual(10);
-    for (const s of sets) expect(Object.keys(s).sort()).toEqual(['confirmedCount', 'criteriaCount', 'decision', 'effectiveFrom', 'effectiveTo', 'id', 'indicatorCount', 'name', 'unitLevel']);
-    expect(sets.find((s) => s.id === 'xa-ntm-2022')).toMatchObject({ effectiveFrom: '2022-03-08', effectiveTo: '2024-02-29', unitLevel: 'commune', criteriaCount: 19 });
+    for (const s of sets)
+      expect(Object.keys(s).sort()).toEqual([
+        'confirmedCount',
+        'criteriaCount',
+        'decision',
+        'effectiveFrom',
+        'effectiveTo',
+        'id',
+        'indicatorCount',
+        'name',
+        'unitLevel',
+      ]);
+    expect(sets.find((s) => s.id === 'xa-ntm-2022')).toMatchObject({
+      effectiveFrom: '2022-03-08',
+      effectiveTo: '2024-02-29',
+      unitLevel: 'commune',
+      criteriaCount: 19,
+    });
   });
 
   it('sets show: prints one set with its criteria', async () => {
@@ -75,7 +96,12 @@ describe.each(backends)('CLI on $name', (backend) => {
     const values = file(`values-${backend.kind}.json`, { '3.1': 85, '3.2': 'met', '1.1': true, '1.2': false });
     const r = await run('evaluate', '--set', 'xa-ntm-2024', '--year', '2024', '--input', values);
     expect(r.code, r.stderr).toBe(0);
-    const e = JSON.parse(r.stdout) as { set: string; region: string; indicators: Record<string, { status: string; threshold: unknown; reason?: string }>; criteria: Record<string, { status: string }> };
+    const e = JSON.parse(r.stdout) as {
+      set: string;
+      region: string;
+      indicators: Record<string, { status: string; threshold: unknown; reason?: string }>;
+      criteria: Record<string, { status: string }>;
+    };
     expect(e.set).toBe('xa-ntm-2024');
     expect(e.region).toBe('TDMNPB');
     const shipped = loadBuiltinSets().find((s) => s.id === 'xa-ntm-2024')!;
@@ -123,7 +149,11 @@ describe.each(backends)('CLI on $name', (backend) => {
   });
 
   it('sets import: a bad file fails naming the file and the path, and writes nothing; a good one is then listed', async () => {
-    const good = buildSet({ id: `cli-${backend.kind}`, family: `cli-${backend.kind}`, criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'A.1' })] })] });
+    const good = buildSet({
+      id: `cli-${backend.kind}`,
+      family: `cli-${backend.kind}`,
+      criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'A.1' })] })],
+    });
     const broken = structuredClone(good) as unknown as { id: string; criteria: { indicators: { kind: string }[] }[] };
     broken.id = `cli-hong-${backend.kind}`;
     broken.criteria[0]!.indicators[0]!.kind = 'percent';
@@ -143,10 +173,14 @@ describe.each(backends)('CLI on $name', (backend) => {
 });
 
 describe('CLI database errors', () => {
-  it('names the database in DATABASE_URL when it does not exist', async () => {
-    const r = await chungsuc(['sets'], { DATABASE_URL: `${PG_BASE}/does_not_exist_xyz` });
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toContain('does_not_exist_xyz');
-    expect(r.stdout).toBe('');
-  }, SPAWN_TIMEOUT);
+  it(
+    'names the database in DATABASE_URL when it does not exist',
+    async () => {
+      const r = await chungsuc(['sets'], { DATABASE_URL: `${PG_BASE}/does_not_exist_xyz` });
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain('does_not_exist_xyz');
+      expect(r.stdout).toBe('');
+    },
+    SPAWN_TIMEOUT,
+  );
 });

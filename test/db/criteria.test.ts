@@ -18,7 +18,10 @@ describe.each(backends)('criteria sets on $name', (backend) => {
   });
 
   const counts = async () => {
-    const rows = await queryRows<{ sets: number; audit: number }>(d.db, sql`SELECT (SELECT count(*)::int FROM criteria_sets) AS sets, (SELECT count(*)::int FROM audit_log) AS audit`);
+    const rows = await queryRows<{ sets: number; audit: number }>(
+      d.db,
+      sql`SELECT (SELECT count(*)::int FROM criteria_sets) AS sets, (SELECT count(*)::int FROM audit_log) AS audit`,
+    );
     return { sets: Number(rows[0]!.sets), audit: Number(rows[0]!.audit) };
   };
 
@@ -67,7 +70,10 @@ describe.each(backends)('criteria sets on $name', (backend) => {
     expect(registry.effectiveTo(registry.get('xa-ntm-2024'))).toBe('2025-06-30');
     expect(registry.inForce('xa-ntm-2021-2025', '2025-06-30')?.id).toBe('xa-ntm-2024');
     expect(registry.inForce('xa-ntm-2021-2025', '2025-07-01')?.id).toBe(v.id);
-    const audit = await queryRows<{ action: string; entity: string; entity_id: string }>(d.db, sql`SELECT action, entity, entity_id FROM audit_log ORDER BY id DESC LIMIT 1`);
+    const audit = await queryRows<{ action: string; entity: string; entity_id: string }>(
+      d.db,
+      sql`SELECT action, entity, entity_id FROM audit_log ORDER BY id DESC LIMIT 1`,
+    );
     expect(audit[0]).toEqual({ action: 'import', entity: 'criteria_set', entity_id: v.id });
     // A later sync of the shipped files leaves the imported version alone.
     await syncBuiltinSets(d.db);
@@ -96,7 +102,11 @@ describe.each(backends)('criteria sets on $name', (backend) => {
       criteria: [buildCriterion({ indicators: [buildIndicator({ kind: 'min-relative', relative: { family: 'khong-co-ho', indicator: '10', factor: 1.1 } })] })],
     });
     await importFails(relative, 'CRITERIA_REFERENCE');
-    const tier = buildSet({ id: 'tham-chieu-sai-3', family: 'tham-chieu-sai', criteria: [buildCriterion({ indicators: [buildIndicator({ kind: 'tier', requiresTier: { family: 'khong-co-ho' } })] })] });
+    const tier = buildSet({
+      id: 'tham-chieu-sai-3',
+      family: 'tham-chieu-sai',
+      criteria: [buildCriterion({ indicators: [buildIndicator({ kind: 'tier', requiresTier: { family: 'khong-co-ho' } })] })],
+    });
     await importFails(tier, 'CRITERIA_REFERENCE');
   });
 

@@ -48,8 +48,8 @@ describe.each(backends)('evaluation service on $name', (backend) => {
     // The row agrees with the unit's own evaluation.
     const row = rows.find((r) => r.code === '01654')!;
     const e = await evaluateUnit(d.db, '01654', '2025-07-01', 2025);
-    expect(e.base.criteriaMet).toBe(row.criteriaMet);
-    expect(e.evaluation.tier).toBe(row.tier);
+    expect(e.evaluation.criteriaMet).toBe(row.criteriaMet);
+    expect(e.highest!.tier).toBe(row.tier);
   });
 
   it('lists hamlets on request', async () => {
@@ -61,9 +61,9 @@ describe.each(backends)('evaluation service on $name', (backend) => {
   it('evaluates a unit with the ladder in force and its stored values', async () => {
     const e = await evaluateUnit(d.db, '01654', '2025-07-01', 2025);
     expect(e.unit).toMatchObject({ code: '01654', fullName: 'Xã Hòa An', parentCode: '04' });
-    expect(e.base.set).toBe('xa-ntm-2024');
-    expect(e.evaluation.set).toBe('xa-kieu-mau-2022');
-    expect(e.evaluation.prerequisites.map((p) => p.set)).toEqual(['xa-nang-cao-2024', 'xa-ntm-2024']);
+    expect(e.evaluation.set).toBe('xa-ntm-2024');
+    expect(e.highest!.set).toBe('xa-kieu-mau-2022');
+    expect(e.highest!.prerequisites.map((p) => p.set)).toEqual(['xa-nang-cao-2024', 'xa-ntm-2024']);
     expect(e.hasValues).toBe(true);
     expect(e.valuesSample).toBe(true);
   });
@@ -97,8 +97,9 @@ describe.each(backends)('evaluation service on $name', (backend) => {
 
   it('uses the 2026–2030 set with the commune group from 15/02/2026', async () => {
     const e = await evaluateUnit(d.db, '01654', '2026-03-01', 2026);
-    expect(e.base.set).toBe('xa-ntm-2026');
+    expect(e.evaluation.set).toBe('xa-ntm-2026');
+    expect(e.highest).toBeNull();
     expect(e.group?.value).toMatch(/^[123]$/);
-    expect(e.base.group).toBe(e.group!.value);
+    expect(e.evaluation.group).toBe(e.group!.value);
   });
 });

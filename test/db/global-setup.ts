@@ -40,7 +40,10 @@ async function checkPostgres(): Promise<PostgresStatus> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const status = await checkPostgres();
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chungsuc-test-'));
-  const demoTemplate = `chungsuc_test_tpl_${path.basename(runDir).replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+  const demoTemplate = `chungsuc_test_tpl_${path
+    .basename(runDir)
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()}`;
   project.provide('postgres', status);
   project.provide('runDir', runDir);
   project.provide('demoTemplate', demoTemplate);

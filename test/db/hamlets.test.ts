@@ -9,7 +9,14 @@ import { backends } from './backends.ts';
 
 const FROM = '2025-07-01';
 const province: SessionUser = { id: 1, username: 'tinh', fullName: 'Tỉnh', role: 'province', unitId: null, scope: 'all' };
-const input = (name: string, extra: Record<string, unknown> = {}) => ({ parentCode: '01654', name, type: 'Xóm' as const, validFrom: FROM, legalBasis: 'Quyết định thử nghiệm', ...extra });
+const input = (name: string, extra: Record<string, unknown> = {}) => ({
+  parentCode: '01654',
+  name,
+  type: 'Xóm' as const,
+  validFrom: FROM,
+  legalBasis: 'Quyết định thử nghiệm',
+  ...extra,
+});
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   const e = await p.then(

@@ -9,7 +9,10 @@ import { loadBuiltinSets, parseSetJson } from '../../src/server/criteria/files.t
 import { DATA_DIR } from '../../src/seed/paths.ts';
 
 const dir = path.join(DATA_DIR, 'criteria');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'pending.json').sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json') && f !== 'pending.json')
+  .sort();
 const read = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
 
 describe('shipped criteria sets (data/criteria)', () => {
@@ -29,7 +32,10 @@ describe('shipped criteria sets (data/criteria)', () => {
   it('reference only families that exist', () => {
     const families = new Set(sets.map((s) => s.family));
     for (const s of sets) {
-      const refs = [s.requiresTier?.family, ...s.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.relative?.family, i.requiresTier?.family, i.derive?.family]))];
+      const refs = [
+        s.requiresTier?.family,
+        ...s.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.relative?.family, i.requiresTier?.family, i.derive?.family])),
+      ];
       for (const f of refs) if (f) expect(families, `${s.id} → ${f}`).toContain(f);
     }
   });

@@ -34,12 +34,17 @@ function indicatorFrom(code: string, s: IndicatorSpec): IndicatorInput {
 function setArb(prefix: string, extra: Partial<Parameters<typeof buildSet>[0]> = {}, opts = { maxCriteria: 5, unreadOneIn: 6 }): fc.Arbitrary<CriteriaSet> {
   const spec = indicatorSpec(opts.unreadOneIn);
   return fc
-    .record({ allowsBasicallyMet: fc.boolean(), criteria: fc.array(fc.array(spec, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: opts.maxCriteria }) })
+    .record({
+      allowsBasicallyMet: fc.boolean(),
+      criteria: fc.array(fc.array(spec, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: opts.maxCriteria }),
+    })
     .map(({ allowsBasicallyMet, criteria }) =>
       buildSet({
         ...extra,
         allowsBasicallyMet,
-        criteria: criteria.map((inds, ci) => buildCriterion({ code: `${prefix}C${ci}`, indicators: inds.map((s, ii) => indicatorFrom(`${prefix}${ci}.${ii}`, s)) })),
+        criteria: criteria.map((inds, ci) =>
+          buildCriterion({ code: `${prefix}C${ci}`, indicators: inds.map((s, ii) => indicatorFrom(`${prefix}${ci}.${ii}`, s)) }),
+        ),
       }),
     );
 }
@@ -61,9 +66,19 @@ function valuesArb(sets: CriteriaSet[], weights = { good: 4, any: 2, none: 1 }):
               ? fc.boolean()
               : fc.constantFrom<ValueMap[string]>('met', 'not-met', ...(set.allowsBasicallyMet ? ['basically-met'] : []));
         const meets: fc.Arbitrary<ValueMap[string]> =
-          typeof t !== 'number' ? any : ind.kind === 'min' ? fc.double({ min: t, max: t + 30, noNaN: true }) : ind.kind === 'max' ? fc.double({ min: t - 30, max: t, noNaN: true }) : any;
+          typeof t !== 'number'
+            ? any
+            : ind.kind === 'min'
+              ? fc.double({ min: t, max: t + 30, noNaN: true })
+              : ind.kind === 'max'
+                ? fc.double({ min: t - 30, max: t, noNaN: true })
+                : any;
         const good = ind.kind === 'boolean' ? fc.constant(true) : ind.kind === 'status' ? fc.constant('met') : meets;
-        entries[ind.code] = fc.oneof({ weight: weights.good, arbitrary: good }, { weight: weights.any, arbitrary: any }, { weight: weights.none, arbitrary: fc.constant(undefined) });
+        entries[ind.code] = fc.oneof(
+          { weight: weights.good, arbitrary: good },
+          { weight: weights.any, arbitrary: any },
+          { weight: weights.none, arbitrary: fc.constant(undefined) },
+        );
       }
   return fc.record(entries);
 }
@@ -86,14 +101,14 @@ describe('properties of the evaluation', () => {
         fc.property(arb, ({ set, values, code, from, step }) => {
           fc.pre(code !== null);
           const to = kind === 'min' ? from + step : from - step;
-          const before = evaluate(set, { ...values, [code!]: from });
-          const after = evaluate(set, { ...values, [code!]: to });
-          const b = before.indicators[code!]!.status;
-          const a = after.indicators[code!]!.status;
+          const before = evaluate(set, { ...values, [code]: from });
+          const after = evaluate(set, { ...values, [code]: to });
+          const b = before.indicators[code]!.status;
+          const a = after.indicators[code]!.status;
           // No data (an unread threshold) stays no data whatever the value.
           expect(a === 'no-data').toBe(b === 'no-data');
           if (a !== 'no-data' && b !== 'no-data') expect(RANK[a]).toBeGreaterThanOrEqual(RANK[b]);
-          const crit = before.indicators[code!]!.criterion;
+          const crit = before.indicators[code]!.criterion;
           const cb = before.criteria[crit]!.status;
           const ca = after.criteria[crit]!.status;
           if (cb !== 'not-met' && cb !== 'no-data') expect(ca === 'no-data' ? -1 : RANK[ca]).toBeGreaterThanOrEqual(RANK[cb]);
@@ -115,7 +130,9 @@ describe('properties of the evaluation', () => {
         expect(e.setTierReached).toBe(statuses.every((s) => s === 'met'));
         expect(e.tier).toBe(e.setTierReached ? 'ntm' : null);
         // Every indicator not met is in the gap, once.
-        const notMet = Object.values(e.indicators).filter((i) => i.status !== 'met').map((i) => i.code);
+        const notMet = Object.values(e.indicators)
+          .filter((i) => i.status !== 'met')
+          .map((i) => i.code);
         expect(e.gap.map((g) => g.indicator)).toEqual(notMet);
         // A criterion is met only when every one of its indicators is.
         for (const c of Object.values(e.criteria)) if (c.status === 'met') expect(c.indicatorsMet).toBe(c.indicatorsTotal);

@@ -35,7 +35,9 @@ describe('criteriaSetSchema', () => {
 
   it('rejects duplicate criterion and indicator codes', () => {
     expect(problems({ criteria: [buildCriterion({ code: 'A' }), buildCriterion({ code: 'A' })] })).toContain('criteria.1.code');
-    expect(problems({ criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'X' }), buildIndicator({ code: 'X' })] })] })).toContain('criteria.0.indicators.1.code');
+    expect(problems({ criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'X' }), buildIndicator({ code: 'X' })] })] })).toContain(
+      'criteria.0.indicators.1.code',
+    );
   });
 
   it('allows a criterion without indicators only in a set whose indicator table is pending', () => {
@@ -44,16 +46,23 @@ describe('criteriaSetSchema', () => {
   });
 
   it('checks thresholds against the indicator kind and the set’s dimension', () => {
-    const one = (ind: ReturnType<typeof buildIndicator>, extra: Record<string, unknown> = {}) => problems({ ...extra, criteria: [buildCriterion({ indicators: [ind] })] });
+    const one = (ind: ReturnType<typeof buildIndicator>, extra: Record<string, unknown> = {}) =>
+      problems({ ...extra, criteria: [buildCriterion({ indicators: [ind] })] });
     expect(one(buildIndicator({ thresholds: [buildThreshold({ value: true })] }))).toContain('criteria.0.indicators.0.thresholds.0.value');
     expect(one(buildIndicator({ kind: 'boolean', thresholds: [buildThreshold({ value: 3 })] }))).toContain('criteria.0.indicators.0.thresholds.0.value');
     expect(one(buildIndicator({ thresholds: [buildThreshold({ group: '1' })] }))).toContain('criteria.0.indicators.0.thresholds.0.group');
-    expect(one(buildIndicator({ thresholds: [buildThreshold({ region: 'TDMNPB' })] }), { dimension: 'group' })).toContain('criteria.0.indicators.0.thresholds.0.region');
+    expect(one(buildIndicator({ thresholds: [buildThreshold({ region: 'TDMNPB' })] }), { dimension: 'group' })).toContain(
+      'criteria.0.indicators.0.thresholds.0.region',
+    );
     expect(one(buildIndicator({ thresholds: [{ value: null, confirmed: true }] }))).toContain('criteria.0.indicators.0.thresholds.0.confirmed');
     expect(one(buildIndicator({ thresholds: [] }))).toContain('criteria.0.indicators.0.thresholds');
     // "Basically met" must be looser than "met": lower for min, higher for max.
-    expect(one(buildIndicator({ thresholds: [buildThreshold({ value: 80, basicallyMet: 90 })] }))).toContain('criteria.0.indicators.0.thresholds.0.basicallyMet');
-    expect(one(buildIndicator({ kind: 'max', thresholds: [buildThreshold({ value: 5, basicallyMet: 3 })] }))).toContain('criteria.0.indicators.0.thresholds.0.basicallyMet');
+    expect(one(buildIndicator({ thresholds: [buildThreshold({ value: 80, basicallyMet: 90 })] }))).toContain(
+      'criteria.0.indicators.0.thresholds.0.basicallyMet',
+    );
+    expect(one(buildIndicator({ kind: 'max', thresholds: [buildThreshold({ value: 5, basicallyMet: 3 })] }))).toContain(
+      'criteria.0.indicators.0.thresholds.0.basicallyMet',
+    );
     expect(one(buildIndicator({ thresholds: [buildThreshold({ value: 80, basicallyMet: 70 })] }))).toEqual([]);
   });
 

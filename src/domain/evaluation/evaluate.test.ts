@@ -60,8 +60,17 @@ describe('rule kinds', () => {
   });
 
   it('min-relative: met at factor × the threshold of the referenced indicator', () => {
-    const ref = buildSet({ family: 'tham-chieu', criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'INC', thresholds: [buildThreshold({ value: 50 })] })] })] });
-    const s = buildSet({ criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'R', kind: 'min-relative', relative: { family: 'tham-chieu', indicator: 'INC', factor: 1.2 } })] })] });
+    const ref = buildSet({
+      family: 'tham-chieu',
+      criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'INC', thresholds: [buildThreshold({ value: 50 })] })] })],
+    });
+    const s = buildSet({
+      criteria: [
+        buildCriterion({
+          indicators: [buildIndicator({ code: 'R', kind: 'min-relative', relative: { family: 'tham-chieu', indicator: 'INC', factor: 1.2 } })],
+        }),
+      ],
+    });
     const at = (v: number) => evaluate(s, { R: v }, { others: [ref] }).indicators.R!;
     expect(at(59.9)).toMatchObject({ status: 'not-met', threshold: 60 });
     expect(at(60).status).toBe('met');
@@ -69,7 +78,11 @@ describe('rule kinds', () => {
 
   it('min-relative to a missing indicator is a CRITERIA_REFERENCE error', () => {
     const ref = buildSet({ family: 'tham-chieu-2' });
-    const s = buildSet({ criteria: [buildCriterion({ indicators: [buildIndicator({ kind: 'min-relative', relative: { family: 'tham-chieu-2', indicator: 'KHONG', factor: 1 } })] })] });
+    const s = buildSet({
+      criteria: [
+        buildCriterion({ indicators: [buildIndicator({ kind: 'min-relative', relative: { family: 'tham-chieu-2', indicator: 'KHONG', factor: 1 } })] }),
+      ],
+    });
     expect(codeOf(() => evaluate(s, {}, { others: [ref] }))).toBe('CRITERIA_REFERENCE');
     expect(codeOf(() => evaluate(s, {}))).toBe('CRITERIA_REFERENCE');
   });
@@ -155,14 +168,31 @@ describe('criteria recorded directly', () => {
   });
 
   it('take the status recorded under the criterion code', () => {
-    for (const [v, status] of [[true, 'met'], ['met', 'met'], ['basically-met', 'basically-met'], [false, 'not-met'], ['chua-dat', 'not-met']] as const)
+    for (const [v, status] of [
+      [true, 'met'],
+      ['met', 'met'],
+      ['basically-met', 'basically-met'],
+      [false, 'not-met'],
+      ['chua-dat', 'not-met'],
+    ] as const)
       expect(evaluate(pending, { D: v }).criteria.D).toMatchObject({ status, direct: true, indicatorsTotal: 0 });
     expect(evaluate(pending, {}).criteria.D!.status).toBe('no-data');
   });
 
   it('appear in the gap with the criterion code when not met', () => {
     const gap = evaluate(pending, { D: false, 'N.1': true }).gap;
-    expect(gap).toEqual([{ criterion: 'D', indicator: null, name: pending.criteria[0]!.name, status: 'not-met', value: false, threshold: true, difference: null, confirmed: false }]);
+    expect(gap).toEqual([
+      {
+        criterion: 'D',
+        indicator: null,
+        name: pending.criteria[0]!.name,
+        status: 'not-met',
+        value: false,
+        threshold: true,
+        difference: null,
+        confirmed: false,
+      },
+    ]);
     expect(evaluate(pending, { 'N.1': true }).gap[0]).toMatchObject({ criterion: 'D', status: 'no-data', reason: 'no-value' });
   });
 
@@ -181,7 +211,13 @@ describe('criteria recorded directly', () => {
 describe('criteria with part of their indicators loaded', () => {
   const s = buildSet({
     allowsBasicallyMet: true,
-    criteria: [buildCriterion({ code: 'P', indicatorsIncomplete: true, indicators: [buildIndicator({ code: 'P.1', thresholds: [buildThreshold({ value: 80, basicallyMet: 70 })] })] })],
+    criteria: [
+      buildCriterion({
+        code: 'P',
+        indicatorsIncomplete: true,
+        indicators: [buildIndicator({ code: 'P.1', thresholds: [buildThreshold({ value: 80, basicallyMet: 70 })] })],
+      }),
+    ],
   });
   const status = (values: Record<string, unknown>) => evaluate(s, values as never).criteria.P!.status;
 
@@ -210,23 +246,29 @@ describe('criteria with part of their indicators loaded', () => {
 describe('gap', () => {
   const s = buildSet({
     criteria: [
-      buildCriterion({ code: 'C1', indicators: [buildIndicator({ code: 'MIN', thresholds: [buildThreshold({ value: 80 })] }), buildIndicator({ code: 'MAX', kind: 'max', thresholds: [buildThreshold({ value: 5 })] })] }),
+      buildCriterion({
+        code: 'C1',
+        indicators: [
+          buildIndicator({ code: 'MIN', thresholds: [buildThreshold({ value: 80 })] }),
+          buildIndicator({ code: 'MAX', kind: 'max', thresholds: [buildThreshold({ value: 5 })] }),
+        ],
+      }),
       buildCriterion({ code: 'C2', indicators: [buildIndicator({ code: 'OK', kind: 'boolean' }), buildIndicator({ code: 'NO', kind: 'boolean' })] }),
       buildCriterion({ code: 'C3', indicators: [buildIndicator({ code: 'UNREAD', thresholds: [buildThreshold({ value: null })] })] }),
     ],
   });
   const e = evaluate(s, { MIN: 72.3, MAX: 6.25, OK: true, NO: false, UNREAD: 3 });
-  const byCode = Object.fromEntries(e.gap.map((g) => [g.indicator, g]));
+  const byCode = new Map(e.gap.map((g) => [g.indicator, g]));
 
   it('lists every indicator not met, in set order, and none that is met', () => {
     expect(e.gap.map((g) => g.indicator)).toEqual(['MIN', 'MAX', 'NO', 'UNREAD']);
   });
 
   it('gives the distance still to cover: threshold − value for min, value − threshold for max', () => {
-    expect(byCode.MIN!.difference).toBeCloseTo(7.7, 9);
-    expect(byCode.MAX!.difference).toBe(1.25);
-    expect(byCode.NO!.difference).toBeNull();
-    expect(byCode.UNREAD).toMatchObject({ difference: null, reason: 'no-threshold', threshold: null });
+    expect(byCode.get('MIN')!.difference).toBeCloseTo(7.7, 9);
+    expect(byCode.get('MAX')!.difference).toBe(1.25);
+    expect(byCode.get('NO')!.difference).toBeNull();
+    expect(byCode.get('UNREAD')).toMatchObject({ difference: null, reason: 'no-threshold', threshold: null });
   });
 
   it('rounds away floating-point noise', () => {
@@ -237,10 +279,22 @@ describe('gap', () => {
 
 describe('invalid values', () => {
   const s = buildSet({
-    criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'N' }), buildIndicator({ code: 'B', kind: 'boolean' }), buildIndicator({ code: 'S', kind: 'status' })] })],
+    criteria: [
+      buildCriterion({
+        indicators: [buildIndicator({ code: 'N' }), buildIndicator({ code: 'B', kind: 'boolean' }), buildIndicator({ code: 'S', kind: 'status' })],
+      }),
+    ],
   });
   it('reject the wrong type for the rule with INVALID_VALUE naming the code', () => {
-    for (const [code, value] of [['N', '12'], ['N', true], ['N', Number.NaN], ['N', Number.POSITIVE_INFINITY], ['B', 1], ['B', 'true'], ['S', 3]] as const) {
+    for (const [code, value] of [
+      ['N', '12'],
+      ['N', true],
+      ['N', Number.NaN],
+      ['N', Number.POSITIVE_INFINITY],
+      ['B', 1],
+      ['B', 'true'],
+      ['S', 3],
+    ] as const) {
       try {
         evaluate(s, { [code]: value });
         expect.unreachable(`${code}=${String(value)} was accepted`);
@@ -260,7 +314,10 @@ describe('invalid values', () => {
   });
 
   it('require a commune group for sets split by group (GROUP_REQUIRED)', () => {
-    const g = single({ thresholds: [buildThreshold({ group: '1', value: 90 }), buildThreshold({ group: '3', value: 60 })] }, { dimension: 'group', period: { from: 2026, to: 2030 } });
+    const g = single(
+      { thresholds: [buildThreshold({ group: '1', value: 90 }), buildThreshold({ group: '3', value: 60 })] },
+      { dimension: 'group', period: { from: 2026, to: 2030 } },
+    );
     expect(codeOf(() => evaluate(g, { X: 70 }, { ctx: { year: 2027 } }))).toBe('GROUP_REQUIRED');
     expect(evaluate(g, { X: 70 }, { ctx: { year: 2027, group: '3' } }).indicators.X!.status).toBe('met');
     expect(evaluate(g, { X: 70 }, { ctx: { year: 2027, group: '1' } }).indicators.X!.status).toBe('not-met');
@@ -271,7 +328,15 @@ describe('invalid values', () => {
 describe('result', () => {
   it('lists every indicator of the set with its threshold, value and confirmation', () => {
     const s = buildSet({
-      criteria: [buildCriterion({ code: 'C', indicators: [buildIndicator({ code: 'A', source: 'QĐ 1' }), buildIndicator({ code: 'B', thresholds: [buildThreshold({ value: 10, confirmed: false })] })] })],
+      criteria: [
+        buildCriterion({
+          code: 'C',
+          indicators: [
+            buildIndicator({ code: 'A', source: 'QĐ 1' }),
+            buildIndicator({ code: 'B', thresholds: [buildThreshold({ value: 10, confirmed: false })] }),
+          ],
+        }),
+      ],
     });
     const e = evaluate(s, { A: 70 });
     expect(Object.keys(e.indicators)).toEqual(['A', 'B']);
