@@ -158,6 +158,17 @@ function main(): void {
   bench('xa-ntm-2022/2024 (19 criteria, 54 indicators, 7 regions)', communes, ntmBatch, null, ntmC.resolvers);
   bench('xa-nang-cao-2022/2024 + NTM prerequisite', communes, advBatch, ntmBatch, advC.resolvers);
   bench(`${synthetic.id} (synthetic, 10 criteria, 47 indicators, 3 groups)`, sPop, sBatch, null, sResolvers);
+  // evaluateSet compiles on every call; the fast path compiles once per (set, context). What one compile costs:
+  const compileCases: [string, CriteriaSet, FamilyResolver][] = [
+    ['xa-ntm-2024', ntm[1]!, ntmC.resolvers[4]!],
+    ['xa-nang-cao-2024 (with its NTM prerequisite)', adv[1]!, advC.resolvers[4]!],
+  ];
+  for (const [label, set, resolve] of compileCases) {
+    const perSec = measure(1_000, () => {
+      for (let i = 0; i < 1_000; i++) compileSet(set, { year: 2025, region: 'TDMNPB' }, resolve);
+    });
+    checks.push(`compileSet ${label}: ${(1e6 / perSec).toFixed(1)} µs per (set, context)`);
+  }
 
   const cpu = os.cpus();
   const out = (line = '') => process.stdout.write(`${line}\n`);
