@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/auth/service.ts';
+import { buildSet } from '../factories.ts';
 import { backends } from './backends.ts';
 import { expectError, login, startApp } from './http.ts';
 
@@ -191,6 +192,37 @@ describe.each(backends)('HTTP API on $name', (backend) => {
       expect(body.setInfo.id).toBe('xa-ntm-2024');
       expect(body.highest?.set).toBe('xa-kieu-mau-2022');
       expectError(await get('/api/units/01666/evaluation?asOf=2025-07-01', cookies), 404, 'UNIT_NOT_IN_FORCE');
+    });
+  });
+
+  describe('writing', () => {
+    it('POST /api/sets/import: a bad file is refused naming the file and path, a good one is added once', async () => {
+      const cookies = await login(app, 'tinh');
+      const set = buildSet({ id: `api-${backend.kind}`, family: `api-${backend.kind}` });
+      const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
+      const broken = { ...set, id: `api-hong-${backend.kind}`, dimension: 'tinh' };
+      const e = expectError(await post('/api/sets/import', { fileName: 'bo-hong.json', content: encode(broken) }, cookies), 400, 'INVALID_CRITERIA_FILE');
+      expect(e.message).toContain('bo-hong.json');
+      expect(e.details).toMatchObject({ file: 'bo-hong.json', path: 'dimension' });
+      expectError(await get(`/api/sets/${broken.id}`), 404, 'SET_NOT_FOUND');
+
+      const created = await post('/api/sets/import', { fileName: 'bo-moi.json', content: encode(set) }, cookies);
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({ id: set.id, criteriaCount: 1 });
+      expect((await get(`/api/sets/${set.id}`)).statusCode).toBe(200);
+      expectError(await post('/api/sets/import', { fileName: 'bo-moi.json', content: encode(set) }, cookies), 409, 'SET_EXISTS');
+    });
+
+    it('POST /api/units: adds a hamlet once, even when the form is sent twice at once', async () => {
+      const cookies = await login(app, 'tinh');
+      const body = { parentCode: '01304', name: 'Nà Pồng', validFrom: '2025-07-01', legalBasis: 'Quyết định thử nghiệm' };
+      const [a, b] = await Promise.all([post('/api/units', body, cookies), post('/api/units', body, cookies)]);
+      expect([a!.statusCode, b!.statusCode].sort()).toEqual([201, 409]);
+      expectError(a!.statusCode === 409 ? a! : b!, 409, 'UNIT_EXISTS');
+      const detail = (await get('/api/units/01304?asOf=2025-07-01')).json<{ children: UnitJson[] }>();
+      expect(detail.children.filter((c) => c.name === 'Xóm Nà Pồng')).toHaveLength(1);
+      expectError(await post('/api/units', { ...body, name: 'Nà  pồng' }, cookies), 409, 'UNIT_EXISTS');
+      expectError(await post('/api/units', { ...body, validFrom: '2025-02-30' }, cookies), 400, 'VALIDATION');
     });
   });
 

@@ -115,4 +115,14 @@ describe.each(backends)('criteria sets on $name', (backend) => {
     const registry = await importSet(d.db, s, null);
     expect(registry.has(s.id)).toBe(true);
   });
+
+  it('lets the official table replace a shipped version from the same day when it says it amends it', async () => {
+    const shipped2026 = shipped.find((x) => x.id === 'xa-ntm-2026')!;
+    const official: CriteriaSet = { ...shipped2026, id: 'xa-ntm-2026-chinh-thuc', amends: 'xa-ntm-2026', name: `${shipped2026.name} (bảng chính thức)` };
+    const registry = await importSet(d.db, official, null, 'Bảng chỉ tiêu chép từ phụ lục I');
+    expect(registry.inForce('xa-ntm-2026-2030', '2026-02-15')?.id).toBe('xa-ntm-2026-chinh-thuc');
+    // The replaced version ends the day before it started: it is never in force.
+    expect(registry.effectiveTo(registry.get('xa-ntm-2026'))).toBe('2026-02-14');
+    await importFails({ ...official, id: 'xa-ntm-2026-sai', amends: 'khong-co-ban-nay' }, 'CONFLICT');
+  });
 });

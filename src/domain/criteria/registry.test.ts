@@ -112,4 +112,14 @@ describe('SetRegistry', () => {
       confirmedCount: 1,
     });
   });
+
+  it('puts a same-day amendment after the version it replaces, whatever the input order', () => {
+    const base = buildSet({ id: 'xa-moi-2026', family: 'xa-moi', effectiveFrom: '2026-02-15', period: { from: 2026, to: 2030 } });
+    const fix = buildSet({ id: 'xa-moi-2026-sua', family: 'xa-moi', amends: 'xa-moi-2026', effectiveFrom: '2026-02-15', period: { from: 2026, to: 2030 } });
+    const r = new SetRegistry([fix, base]);
+    expect(r.inForce('xa-moi', '2026-06-01')?.id).toBe('xa-moi-2026-sua');
+    expect(r.effectiveTo(base)).toBe('2026-02-14');
+    expect(r.effectiveTo(fix)).toBeNull();
+  });
 });
+

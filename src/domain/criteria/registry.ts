@@ -37,7 +37,13 @@ export class SetRegistry {
       list.push(s);
       this.families.set(s.family, list);
     }
-    for (const list of this.families.values()) list.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    // By start date; a version that amends another from the same day comes after it and replaces it.
+    const depth = (x: CriteriaSet): number => {
+      let d = 0;
+      for (let cur = x; cur.amends && this.byId.has(cur.amends) && d < 50; cur = this.byId.get(cur.amends)!) d++;
+      return d;
+    };
+    for (const list of this.families.values()) list.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || depth(a) - depth(b));
   }
 
   all(): CriteriaSet[] {
@@ -54,10 +60,13 @@ export class SetRegistry {
     return this.byId.has(id);
   }
 
-  /** End of a version's period, taking later versions of the family into account. */
+  /**
+   * End of a version's period, taking later versions of the family into account. A version replaced from its own
+   * first day (a correction that amends it) ends the day before it starts: it was never in force.
+   */
   effectiveTo(set: CriteriaSet): string | null {
     const list = this.families.get(set.family) ?? [];
-    const next = list.find((s) => s.effectiveFrom > set.effectiveFrom);
+    const next = list[list.indexOf(set) + 1];
     const implied = next ? dayBefore(next.effectiveFrom) : null;
     if (set.effectiveTo && implied) return set.effectiveTo < implied ? set.effectiveTo : implied;
     return set.effectiveTo ?? implied;

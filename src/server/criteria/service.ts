@@ -43,9 +43,16 @@ export async function importSet(db: Db, set: CriteriaSet, userId: number | null,
   const existing = await findSetRow(db, set.id);
   if (existing) throw new DomainError('SET_EXISTS', `Đã có bộ tiêu chí mã "${set.id}": hãy đặt mã mới cho phiên bản mới`, { set: set.id });
   const registry = await getRegistry(db);
-  const clash = registry.all().find((s) => s.family === set.family && s.effectiveFrom === set.effectiveFrom);
+  // Two versions of a family may start the same day only when the new one says it amends (replaces) the other.
+  const clash = registry.all().find((s) => s.family === set.family && s.effectiveFrom === set.effectiveFrom && !isAmendedBy(registry, s, set));
   if (clash)
-    throw new DomainError('CONFLICT', `Nhóm bộ "${set.family}" đã có phiên bản "${clash.id}" hiệu lực từ ${set.effectiveFrom}: chọn ngày hiệu lực khác`, { set: set.id, clash: clash.id });
+    throw new DomainError(
+      'CONFLICT',
+      `Nhóm bộ "${set.family}" đã có phiên bản "${clash.id}" hiệu lực từ ${set.effectiveFrom}: chọn ngày hiệu lực khác, hoặc ghi "amends": "${clash.id}" nếu bản mới thay thế bản đó`,
+      { set: set.id, clash: clash.id },
+    );
+  if (set.amends && !registry.has(set.amends))
+    throw new DomainError('CRITERIA_REFERENCE', `Bộ tiêu chí "${set.id}" sửa đổi phiên bản "${set.amends}" không có trong hệ thống`, { set: set.id, amends: set.amends });
   const next = new SetRegistry([...registry.all(), set]);
   const refs = [set.requiresTier?.family, ...set.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.relative?.family, i.requiresTier?.family, i.derive?.family]))].filter(
     (f): f is string => Boolean(f),
@@ -59,4 +66,13 @@ export async function importSet(db: Db, set: CriteriaSet, userId: number | null,
   });
   registryCache.delete(db);
   return getRegistry(db);
+}
+
+/** Whether `next` amends `old`, directly or through earlier amendments. */
+function isAmendedBy(registry: SetRegistry, old: CriteriaSet, next: CriteriaSet): boolean {
+  for (let id = next.amends, n = 0; id && n < 50; n++) {
+    if (id === old.id) return true;
+    id = registry.has(id) ? registry.get(id).amends : undefined;
+  }
+  return false;
 }

@@ -63,8 +63,8 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         authorize(req.user, 'evaluation:read');
         const asOf = req.query.asOf ?? todayVn();
         const year = req.query.year ?? Number(asOf.slice(0, 4));
-        const result = await evaluateUnit(ctx.database.db, req.params.code, asOf, year, req.query.set);
-        requireUnitAccess(req.user!, result.unit.id);
+        const user = req.user!;
+        const result = await evaluateUnit(ctx.database.db, req.params.code, asOf, year, req.query.set, (unitId) => requireUnitAccess(user, unitId));
         const registry = await getRegistry(ctx.database.db);
         const set = registry.get(result.evaluation.set);
         return {
@@ -75,7 +75,7 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           hasValues: result.hasValues,
           setInfo: { id: set.id, name: set.name, decision: set.decision, legalSource: set.legalSource, sample: set.sample, indicatorsPending: set.indicatorsPending, note: set.note ?? null },
           evaluation: result.evaluation,
-          base: result.base.set === result.evaluation.set ? null : result.base,
+          highest: result.highest,
         };
       },
     );

@@ -83,24 +83,30 @@ export interface UnitEvaluation {
   unit: UnitWithParent;
   asOf: string;
   group: { value: string; sample: boolean; source: string | null } | null;
+  /** The requested set, or by default the base set in force (NTM: the criteria officers count). */
   evaluation: Evaluation;
-  base: Evaluation;
+  /** By default, the top of the tier ladder (e.g. model commune), which gives the highest tier reached. */
+  highest: Evaluation | null;
   valuesSample: boolean;
   hasValues: boolean;
 }
 
-/** Evaluates a unit in force on `asOf` for a year, with the stored values and the set in force (or `setId`). */
-export async function evaluateUnit(db: Db, code: string, asOf: string, year: number, setId?: string): Promise<UnitEvaluation> {
+/**
+ * Evaluates a unit in force on `asOf` for a year, with the stored values and the sets in force (or `setId`).
+ * `authorizeUnit` runs as soon as the unit is known, before anything else is read about it.
+ */
+export async function evaluateUnit(db: Db, code: string, asOf: string, year: number, setId?: string, authorizeUnit?: (unitId: number) => void): Promise<UnitEvaluation> {
   const unit = await findUnitAsOf(db, code, asOf);
   if (!unit) throw new DomainError('UNIT_NOT_IN_FORCE', `Không có đơn vị hành chính mã "${code}" vào ngày ${asOf}`, { code, asOf });
+  authorizeUnit?.(unit.id);
   const registry = await getRegistry(db);
-  const pair = setsForUnit(registry, unit, asOf);
   let top: CriteriaSet;
   let base: CriteriaSet;
   if (setId) {
     top = registry.get(setId);
     base = top;
   } else {
+    const pair = setsForUnit(registry, unit, asOf);
     if (!pair) throw new DomainError('NO_SET_FOR_UNIT', `Không có bộ tiêu chí nào áp dụng cho ${unit.fullName} vào ngày ${asOf}`, { code, asOf });
     ({ top, base } = pair);
   }
@@ -113,9 +119,9 @@ export async function evaluateUnit(db: Db, code: string, asOf: string, year: num
   for (const [family, values] of Object.entries(derived)) entry.bySet[family] = { ...(entry.bySet[family] ?? {}), ...values };
   const opts = { year, region: (unit.region ?? DEFAULT_REGION) as RegionCode, group: (group?.value ?? undefined) as CommuneGroup | undefined };
   const input = (s: CriteriaSet): EvaluationInput => ({ values: entry.bySet[s.family] ?? {}, bySet: entry.bySet });
-  const evaluation = evaluateValues(registry, top.id, opts, input(top));
-  const baseEval = base === top ? evaluation : evaluateValues(registry, base.id, opts, input(base));
-  return { unit, asOf, group, evaluation, base: baseEval, valuesSample: entry.sample, hasValues: Object.keys(entry.bySet).length > 0 };
+  const evaluation = evaluateValues(registry, base.id, opts, input(base));
+  const highest = base === top ? null : evaluateValues(registry, top.id, opts, input(top));
+  return { unit, asOf, group, evaluation, highest, valuesSample: entry.sample, hasValues: Object.keys(entry.bySet).length > 0 };
 }
 
 export interface OverviewRow {
@@ -132,6 +138,8 @@ export interface OverviewRow {
   criteriaMet: number | null;
   criteriaTotal: number | null;
   criteriaNoData: number | null;
+  /** Of those, criteria lacking an official threshold (not a missing value). */
+  criteriaNoThreshold: number | null;
   tier: string | null;
   sample: boolean;
   hasValues: boolean;
@@ -163,6 +171,7 @@ export async function overview(db: Db, asOf: string, year: number, level = 'comm
       criteriaMet: null,
       criteriaTotal: null,
       criteriaNoData: null,
+      criteriaNoThreshold: null,
       tier: null,
       sample: u.sample,
       hasValues: false,
@@ -194,7 +203,10 @@ export async function overview(db: Db, asOf: string, year: number, level = 'comm
       const t = top === base ? b : evaluateValues(registry, top.id, opts, { values: entry.bySet[top.family] ?? {}, bySet: entry.bySet });
       row.criteriaMet = b.criteriaMet;
       row.criteriaTotal = b.criteriaTotal;
-      row.criteriaNoData = Object.values(b.criteria).filter((c) => c.status === 'no-data').length;
+      const noData = Object.values(b.criteria).filter((c) => c.status === 'no-data');
+      row.criteriaNoData = noData.length;
+      const noThreshold = new Set(Object.values(b.indicators).filter((i) => i.reason === 'no-threshold').map((i) => i.criterion));
+      row.criteriaNoThreshold = noData.filter((c) => noThreshold.has(c.code)).length;
       row.tier = t.tier;
     }
   }

@@ -59,5 +59,6 @@ export interface EvaluationResponse {
   hasValues: boolean;
   setInfo: { id: string; name: string; decision: string; legalSource: string; sample: boolean; indicatorsPending: boolean; note: string | null };
   evaluation: Evaluation;
-  base: Evaluation | null;
+  /** The top of the tier ladder (e.g. model commune) when the evaluated set is the base NTM set. */
+  highest: Evaluation | null;
 }

@@ -84,7 +84,7 @@ const en: Messages = {
     setConfirmed: '{{confirmed}}/{{total}} indicators with confirmed thresholds',
     noThresholdTitle: 'Indicators without an official threshold are not evaluated',
     noThresholdText:
-      '{{count}} units have criteria with "No data", mostly because an indicator has no official threshold yet: thresholds not read from the official text are not evaluated. Thresholds entered but not yet checked are used and tagged "Unconfirmed".',
+      '{{count}} units have criteria that cannot be evaluated because an indicator has no official threshold yet: thresholds not read from the official text are not evaluated. Thresholds entered but not yet checked are used and tagged "Unconfirmed".',
     stats: { label: 'Summary figures', total: 'Total', unitsSuffix: 'units', filterHint: 'Click to filter the list by this tier' },
     filters: {
       label: 'Filter the list',

@@ -82,7 +82,7 @@ const vi = {
     setConfirmed: '{{confirmed}}/{{total}} chỉ tiêu đã xác nhận ngưỡng',
     noThresholdTitle: 'Chỉ tiêu chưa có ngưỡng chính thức thì chưa được đánh giá',
     noThresholdText:
-      '{{count}} đơn vị có tiêu chí "Chưa có số liệu", chủ yếu vì chỉ tiêu chưa có ngưỡng chính thức: ngưỡng chưa đọc được từ văn bản chính thức thì không được đánh giá. Ngưỡng đã nhập nhưng chưa đối chiếu vẫn được dùng và mang nhãn "Chưa xác nhận".',
+      '{{count}} đơn vị có tiêu chí chưa đánh giá được vì chỉ tiêu chưa có ngưỡng chính thức: ngưỡng chưa đọc được từ văn bản chính thức thì không được đánh giá. Ngưỡng đã nhập nhưng chưa đối chiếu vẫn được dùng và mang nhãn "Chưa xác nhận".',
     stats: { label: 'Số liệu tổng hợp', total: 'Tổng số', unitsSuffix: 'đơn vị', filterHint: 'Bấm để lọc danh sách theo mức này' },
     filters: {
       label: 'Lọc danh sách',

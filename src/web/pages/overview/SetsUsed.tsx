@@ -10,7 +10,7 @@ import { setHref } from '../viewParams.ts';
 export function SetsUsed({ ids, sets, rows }: { ids: string[]; sets: SetListItem[] | undefined; rows: OverviewRow[] }) {
   const { t } = useTranslation();
   const { num } = useFormat();
-  const withNoData = rows.filter((r) => (r.criteriaNoData ?? 0) > 0).length;
+  const withNoData = rows.filter((r) => (r.criteriaNoThreshold ?? 0) > 0).length;
   return (
     <>
       <Card size="small" title={<h2 className="cs-section-title">{t('overview.setsUsed')}</h2>}>

@@ -6,8 +6,9 @@ import { useFormat } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { setHref } from '../viewParams.ts';
 
-/** Criteria met, the tier reached, the NTM (base) count when the set is a higher tier, and the prerequisites. */
-export function ResultSummary({ evaluation, base }: { evaluation: Evaluation; base: Evaluation | null }) {
+/** Criteria met, the highest tier reached (from the top of the tier ladder), that set's own count, and its prerequisites. */
+export function ResultSummary({ evaluation, highest }: { evaluation: Evaluation; highest: Evaluation | null }) {
+  const ladder = highest ?? evaluation;
   const { t } = useTranslation();
   const { num } = useFormat();
   return (
@@ -22,23 +23,23 @@ export function ResultSummary({ evaluation, base }: { evaluation: Evaluation; ba
         <div className="cs-result-item">
           <span className="cs-stat-label">{t('scorecard.tier')}</span>
           <span>
-            <TierTag tier={evaluation.tier} />
+            <TierTag tier={ladder.tier} />
           </span>
         </div>
-        {base ? (
+        {highest ? (
           <div className="cs-result-item">
-            <span className="cs-stat-label cs-break">{t('scorecard.base', { name: base.setName })}</span>
+            <span className="cs-stat-label cs-break">{t('scorecard.base', { name: highest.setName })}</span>
             <span className="cs-stat-value">
-              {num(base.criteriaMet)}/{num(base.criteriaTotal)}
+              {num(highest.criteriaMet)}/{num(highest.criteriaTotal)}
             </span>
           </div>
         ) : null}
       </div>
-      {evaluation.prerequisites.length > 0 ? (
+      {ladder.prerequisites.length > 0 ? (
         <>
           <h3 className="cs-sub-title">{t('scorecard.prerequisites')}</h3>
           <ul className="cs-prereq">
-            {evaluation.prerequisites.map((p) => (
+            {ladder.prerequisites.map((p) => (
               <li key={p.set}>
                 <Link to={setHref(p.set)}>{p.set}</Link> — {t(`tier.${p.tier}`)}:{' '}
                 {p.reached === null ? (

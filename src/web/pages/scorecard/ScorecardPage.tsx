@@ -50,7 +50,7 @@ export default function ScorecardPage({ code }: { code: string }) {
           {data.valuesSample ? <Alert type="info" showIcon title={t('scorecard.valuesSample')} data-testid="values-sample" /> : null}
           {!data.hasValues ? <Alert type="warning" showIcon title={t('scorecard.noValues', { year: data.evaluation.year })} /> : null}
           <div className="cs-grid-2">
-            <ResultSummary evaluation={data.evaluation} base={data.base} />
+            <ResultSummary evaluation={data.evaluation} highest={data.highest} />
             <SetInfoCard data={data} view={view} />
           </div>
           <CriteriaList key={data.evaluation.set} evaluation={data.evaluation} />

@@ -6,10 +6,10 @@ import { SampleTag, Pill } from '../../components/tags.tsx';
 import { Link } from '../../router.tsx';
 import { setHref, unitHref, type ViewParams } from '../viewParams.ts';
 
-/** The criteria set the evaluation used, its legal source and warnings, and a switch to the base (NTM) set. */
+/** The criteria set the evaluation used, its legal source and warnings, and a switch to the top set of the tier ladder. */
 export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: ViewParams }) {
   const { t } = useTranslation();
-  const { setInfo, base } = data;
+  const { setInfo, highest } = data;
   return (
     <Card size="small" title={<h2 className="cs-section-title">{t('scorecard.set')}</h2>}>
       <p className="cs-set-name cs-break">
@@ -38,9 +38,9 @@ export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: Vi
       <div className="cs-set-switch">
         {view.set ? (
           <ButtonLink to={unitHref(data.unit.code, { ...view, set: null })}>{t('scorecard.defaultSet')}</ButtonLink>
-        ) : base ? (
-          <ButtonLink to={unitHref(data.unit.code, { ...view, set: base.set })}>
-            {t('scorecard.switchSet')}: {base.setName}
+        ) : highest ? (
+          <ButtonLink to={unitHref(data.unit.code, { ...view, set: highest.set })}>
+            {t('scorecard.switchSet')}: {highest.setName}
           </ButtonLink>
         ) : null}
       </div>
