@@ -217,8 +217,8 @@ describe.each(backends)('HTTP API on $name', (backend) => {
       const cookies = await login(app, 'tinh');
       const body = { parentCode: '01304', name: 'Nà Pồng', validFrom: '2025-07-01', legalBasis: 'Quyết định thử nghiệm' };
       const [a, b] = await Promise.all([post('/api/units', body, cookies), post('/api/units', body, cookies)]);
-      expect([a!.statusCode, b!.statusCode].sort()).toEqual([201, 409]);
-      expectError(a!.statusCode === 409 ? a! : b!, 409, 'UNIT_EXISTS');
+      expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+      expectError(a.statusCode === 409 ? a : b, 409, 'UNIT_EXISTS');
       const detail = (await get('/api/units/01304?asOf=2025-07-01')).json<{ children: UnitJson[] }>();
       expect(detail.children.filter((c) => c.name === 'Xóm Nà Pồng')).toHaveLength(1);
       expectError(await post('/api/units', { ...body, name: 'Nà  pồng' }, cookies), 409, 'UNIT_EXISTS');
