@@ -27,7 +27,13 @@ function mapFor(cs: CompiledSet, input: EvaluationInput): ValueMap {
  * Throws a DomainError for values of the wrong type, unknown codes or a missing commune group.
  */
 export function evaluateSet(set: CriteriaSet, ctx: EvalContext, input: EvaluationInput, resolve: FamilyResolver): Evaluation {
-  const cs = compileSet(set, ctx, resolve);
+  return evaluateCompiled(compileSet(set, ctx, resolve), input);
+}
+
+/** Same as `evaluateSet` with a set compiled beforehand (compile once per set and context, explain many units). */
+export function evaluateCompiled(cs: CompiledSet, input: EvaluationInput): Evaluation {
+  const set = cs.set;
+  const ctx = cs.ctx;
   const accepted = acceptedCodes(cs);
   const cache = new Map<CompiledSet, EncodedInput>();
   const inputFor = (c: CompiledSet): EncodedInput => {

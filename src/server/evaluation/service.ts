@@ -4,7 +4,7 @@ import { attributesAsOf, findUnitAsOf, listUnitsAsOf, type UnitWithParent } from
 import { DomainError } from '../../domain/errors.ts';
 import { DEFAULT_REGION, type CommuneGroup, type CriteriaSet, type RegionCode } from '../../domain/criteria/schema.ts';
 import type { SetRegistry } from '../../domain/criteria/registry.ts';
-import { evaluateSet, type EvaluationInput } from '../../domain/evaluation/explain.ts';
+import { evaluateCompiled, type EvaluationInput } from '../../domain/evaluation/explain.ts';
 import type { Evaluation, ValueMap } from '../../domain/evaluation/types.ts';
 import { compareVi } from '../../domain/units/names.ts';
 import { getRegistry } from '../criteria/service.ts';
@@ -24,7 +24,7 @@ export function evaluateValues(registry: SetRegistry, setId: string, opts: Evalu
       year: opts.year,
     });
   const ctx = { year: opts.year, region: set.dimension === 'region' ? (opts.region ?? DEFAULT_REGION) : undefined, group: set.dimension === 'group' ? opts.group : undefined };
-  return evaluateSet(set, ctx, input, registry.resolverFor(set, opts.year));
+  return evaluateCompiled(registry.compiled(set, ctx), input);
 }
 
 /** The ladder of a set: itself and its prerequisite families' versions in force at the same time. */
