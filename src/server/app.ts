@@ -19,7 +19,23 @@ import { unitRoutes } from './units/routes.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-const FIELD_NAMES: Record<string, string> = { asOf: 'ngày (asOf)', year: 'năm', level: 'cấp', username: 'tên đăng nhập', password: 'mật khẩu', set: 'bộ tiêu chí' };
+const FIELD_NAMES: Record<string, string> = {
+  asOf: 'ngày (asOf)',
+  year: 'năm',
+  level: 'cấp',
+  username: 'tên đăng nhập',
+  password: 'mật khẩu',
+  set: 'bộ tiêu chí',
+  parentCode: 'xã',
+  name: 'tên',
+  type: 'loại',
+  code: 'mã',
+  validFrom: 'hiệu lực từ',
+  legalBasis: 'căn cứ pháp lý',
+  fileName: 'tên tệp',
+  content: 'nội dung tệp',
+  note: 'ghi chú',
+};
 
 /** Builds the HTTP app: every route declares its access check, validates its input with Zod and errors share one shape. */
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {

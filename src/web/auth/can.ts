@@ -1,0 +1,19 @@
+import type { Action, Role } from '../../server/auth/access.ts';
+import type { User } from '../api/types.ts';
+
+/** The server's actions that have a screen of their own; the server checks them again on every request. */
+export type ScreenAction = Extract<Action, 'set:import' | 'unit:create'>;
+
+/**
+ * Which roles see each action's entry. A copy of the server's POLICY (src/server/auth/access.ts) so that no server
+ * code is bundled; a unit test keeps the two equal.
+ */
+export const SCREEN_POLICY: Record<ScreenAction, readonly Role[]> = {
+  'set:import': ['admin', 'province'],
+  'unit:create': ['admin', 'province'],
+};
+
+/** Whether the logged-in user may perform the action (hides entries they could not use). */
+export function can(user: User | null | undefined, action: ScreenAction): boolean {
+  return Boolean(user && SCREEN_POLICY[action].includes(user.role));
+}
