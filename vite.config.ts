@@ -1,14 +1,34 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CRITERIA_TEMPLATE_FILE, CRITERIA_TEMPLATE_URL } from './src/web/pages/sets/template.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Serves the Excel template of data/criteria/templates at CRITERIA_TEMPLATE_URL (copied into the build; no copy in git). */
+function criteriaTemplate(): Plugin {
+  const source = path.join(here, 'data/criteria/templates', CRITERIA_TEMPLATE_FILE);
+  return {
+    name: 'chungsuc-criteria-template',
+    configureServer(server) {
+      server.middlewares.use(CRITERIA_TEMPLATE_URL, (_req, res) => {
+        res.setHeader('Content-Type', XLSX_TYPE);
+        fs.createReadStream(source).pipe(res);
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: CRITERIA_TEMPLATE_URL.slice(1), source: fs.readFileSync(source) });
+    },
+  };
+}
 
 // The staff web app lives in src/web and is built into dist/web, which the API server serves.
 export default defineConfig({
   root: path.join(here, 'src/web'),
-  plugins: [react()],
+  plugins: [react(), criteriaTemplate()],
   build: {
     outDir: path.join(here, 'dist/web'),
     emptyOutDir: true,

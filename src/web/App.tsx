@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth/AuthContext.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { IMPORT_SET_PATH } from './pages/viewParams.ts';
 import { matchPath, navigate, useLocation } from './router.tsx';
 
 // Every screen is its own chunk: the login page does not download the tables.
@@ -11,6 +12,7 @@ const OverviewPage = lazy(() => import('./pages/overview/OverviewPage.tsx'));
 const ScorecardPage = lazy(() => import('./pages/scorecard/ScorecardPage.tsx'));
 const SetsPage = lazy(() => import('./pages/sets/SetsPage.tsx'));
 const SetDetailPage = lazy(() => import('./pages/sets/SetDetailPage.tsx'));
+const ImportSetPage = lazy(() => import('./pages/sets/ImportSetPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 export const LOGIN_PATH = '/dang-nhap';
@@ -36,6 +38,7 @@ function staffPage(pathname: string): ReactNode {
   const unit = matchPath('/don-vi/:code', pathname);
   if (unit) return <ScorecardPage key={unit.code} code={unit.code!} />;
   if (matchPath('/bo-tieu-chi', pathname)) return <SetsPage />;
+  if (matchPath(IMPORT_SET_PATH, pathname)) return <ImportSetPage />;
   const set = matchPath('/bo-tieu-chi/:id', pathname);
   if (set) return <SetDetailPage key={set.id} id={set.id!} />;
   return <NotFoundPage />;

@@ -1,6 +1,7 @@
 import { Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IMPORT_SET_PATH } from '../pages/viewParams.ts';
 import { Link, useLocation } from '../router.tsx';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -8,7 +9,7 @@ import { UserMenu } from './UserMenu.tsx';
 
 const NAV = [
   { to: '/tong-quan', key: 'nav.overview', match: ['/tong-quan', '/don-vi/'] },
-  { to: '/bo-tieu-chi', key: 'nav.sets', match: ['/bo-tieu-chi'] },
+  { to: '/bo-tieu-chi', key: 'nav.sets', match: ['/bo-tieu-chi', IMPORT_SET_PATH] },
 ] as const;
 
 /** Header with the app name, the two sections, language and account; the page in a <main> landmark. */

@@ -36,6 +36,9 @@ export function unitHref(code: string, p: { asOf: string; year: number; set?: st
   return withQuery(`/don-vi/${encodeURIComponent(code)}`, { asOf: p.asOf, year: p.year, set: p.set ?? undefined });
 }
 
+/** The import screen for a new criteria set version (outside /bo-tieu-chi/:id, so no set id can shadow it). */
+export const IMPORT_SET_PATH = '/nap-bo-tieu-chi';
+
 export function setHref(id: string): string {
   return `/bo-tieu-chi/${encodeURIComponent(id)}`;
 }

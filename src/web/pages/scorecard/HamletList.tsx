@@ -1,16 +1,33 @@
-import { Card } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../api/types.ts';
 import { Link } from '../../router.tsx';
 import { compareVi } from '../../../domain/units/names.ts';
 import { unitHref, type ViewParams } from '../viewParams.ts';
+import { AddHamletModal } from './AddHamletModal.tsx';
 
-/** The unit's hamlets (xóm) in force on the date, each linking to its own scorecard. */
-export function HamletList({ children, view }: { children: Unit[]; view: ViewParams }) {
+interface Props {
+  children: Unit[];
+  view: ViewParams;
+  /** The commune, when the user may add hamlets to it (province and admin accounts). */
+  addTo?: { code: string; name: string } | undefined;
+  onAdded?: () => void;
+}
+
+/** The unit's hamlets (xóm) in force on the date, each linking to its own scorecard; the province can add one. */
+export function HamletList({ children, view, addTo, onAdded }: Props) {
   const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
   const sorted = [...children].sort((a, b) => compareVi(a.name, b.name));
+  const add = addTo ? (
+    <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)} data-testid="add-hamlet">
+      {t('hamlet.add')}
+    </Button>
+  ) : null;
   return (
-    <Card size="small" title={<h2 className="cs-section-title">{`${t('scorecard.hamlets')} (${sorted.length})`}</h2>}>
+    <Card size="small" title={<h2 className="cs-section-title">{`${t('scorecard.hamlets')} (${sorted.length})`}</h2>} extra={add}>
       {sorted.length === 0 ? (
         <p className="cs-muted">{t('scorecard.hamletsEmpty')}</p>
       ) : (
@@ -22,6 +39,7 @@ export function HamletList({ children, view }: { children: Unit[]; view: ViewPar
           ))}
         </ul>
       )}
+      {addTo ? <AddHamletModal open={adding} commune={addTo} asOf={view.asOf} onClose={() => setAdding(false)} onAdded={() => onAdded?.()} /> : null}
     </Card>
   );
 }

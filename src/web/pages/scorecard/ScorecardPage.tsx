@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { withQuery } from '../../api/client.ts';
 import type { EvaluationResponse, UnitResponse } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { can } from '../../auth/can.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { AsOfControls } from '../../components/AsOfControls.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -21,6 +23,7 @@ import './scorecard.css';
 /** A commune's (or hamlet's) scorecard: criteria and indicators against the set in force, and what is missing. */
 export default function ScorecardPage({ code }: { code: string }) {
   const { t } = useTranslation();
+  const { user } = useAuth();
   const view = useViewParams();
   const { asOf, year, set } = view;
   const ev = useApi<EvaluationResponse>(withQuery(`/api/units/${encodeURIComponent(code)}/evaluation`, { asOf, year, set }));
@@ -55,7 +58,15 @@ export default function ScorecardPage({ code }: { code: string }) {
           </div>
           <CriteriaList key={data.evaluation.set} evaluation={data.evaluation} />
           <GapTable evaluation={data.evaluation} />
-          {unit.data && (unit.data.children.length > 0 || data.unit.level === 'commune') ? <HamletList view={view}>{unit.data.children}</HamletList> : null}
+          {unit.data && (unit.data.children.length > 0 || data.unit.level === 'commune') ? (
+            <HamletList
+              view={view}
+              addTo={data.unit.level === 'commune' && can(user, 'unit:create') ? { code: data.unit.code, name: data.unit.name } : undefined}
+              onAdded={unit.reload}
+            >
+              {unit.data.children}
+            </HamletList>
+          ) : null}
         </>
       ) : null}
     </div>

@@ -1,17 +1,23 @@
+import { UploadOutlined } from '@ant-design/icons';
 import { Card, Grid, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SetListItem, SetsResponse } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
+import { can } from '../../auth/can.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { SourceLinks } from '../../components/SourceLinks.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../format.ts';
+import { IMPORT_SET_PATH } from '../viewParams.ts';
 import { useSetColumns } from './setColumns.tsx';
 import './sets.css';
 
 /** Every criteria set version with its decision, dates and how many indicators have confirmed thresholds. */
 export default function SetsPage() {
   const { t } = useTranslation();
+  const { user } = useAuth();
   const wide = Boolean(Grid.useBreakpoint().md);
   const columns = useSetColumns(wide);
   const { data, error, loading, reload } = useApi<SetsResponse>('/api/sets');
@@ -19,11 +25,18 @@ export default function SetsPage() {
 
   return (
     <div className="cs-stack">
-      <header>
-        <h1 className="cs-page-title">{t('sets.title')}</h1>
-        <p className="cs-muted" style={{ margin: 0 }}>
-          {t('sets.intro')}
-        </p>
+      <header className="cs-sets-head">
+        <div>
+          <h1 className="cs-page-title">{t('sets.title')}</h1>
+          <p className="cs-muted" style={{ margin: 0 }}>
+            {t('sets.intro')}
+          </p>
+        </div>
+        {can(user, 'set:import') ? (
+          <ButtonLink to={IMPORT_SET_PATH} type="primary" icon={<UploadOutlined aria-hidden />} className="cs-wrap-btn">
+            {t('sets.importEntry')}
+          </ButtonLink>
+        ) : null}
       </header>
       {error ? <ApiErrorView error={error} onRetry={reload} /> : null}
       <Table<SetListItem>
