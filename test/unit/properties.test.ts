@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CriteriaSet, Tier } from '../../src/domain/criteria/schema.ts';
+import { parseSetJson } from '../../src/server/criteria/files.ts';
 import type { Status, ValueMap } from '../../src/domain/evaluation/types.ts';
 import { buildCriterion, buildIndicator, buildSet, buildThreshold, evaluate, type IndicatorInput } from '../factories.ts';
 
@@ -136,6 +137,14 @@ describe('properties of the evaluation', () => {
         expect(e.gap.map((g) => g.indicator)).toEqual(notMet);
         // A criterion is met only when every one of its indicators is.
         for (const c of Object.values(e.criteria)) if (c.status === 'met') expect(c.indicatorsMet).toBe(c.indicatorsTotal);
+      }),
+    );
+  });
+
+  it('a set written to a JSON file reads back the same', () => {
+    fc.assert(
+      fc.property(setArb('J'), (set) => {
+        expect(parseSetJson(JSON.stringify(set, null, 2), 'bo.json')).toEqual(set);
       }),
     );
   });
