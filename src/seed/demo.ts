@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import argon2 from 'argon2';
 import { queryRows, type Db } from '../db/client.ts';
-import { putAssessment } from '../db/repos/assessments.ts';
-import { insertAttribute, insertLineage, insertUnit, listUnitsAsOf, type UnitWithParent } from '../db/repos/units.ts';
+import { insertAssessments, type NewAssessment } from '../db/repos/assessments.ts';
+import { insertAttribute, insertLineage, insertUnits, listUnitsAsOf, type NewUnit, type UnitWithParent } from '../db/repos/units.ts';
 import { countUsers, insertUser } from '../db/repos/users.ts';
 import type { CriteriaSet, Indicator } from '../domain/criteria/schema.ts';
 import { resolveThreshold } from '../domain/criteria/thresholds.ts';
@@ -55,6 +55,8 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
     const newById = new Map(newCommunes.map((u) => [u.id, u]));
     const oldHamlets: UnitWithParent[] = [];
     const newHamlets: UnitWithParent[] = [];
+    const rowsOld: NewUnit[] = [];
+    const rowsNew: NewUnit[] = [];
     for (const c of oldCommunes) {
       const r = rng(`hamlets:${c.code}`);
       const n = 3 + Math.floor(r() * 4);
@@ -63,14 +65,21 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
         const code = `${c.code}-X${String(i).padStart(2, '0')}`;
         const name = `Xóm mẫu ${i} (${c.name})`;
         const common = { code, name, fullName: name, nameKey: nameKey(name), type: 'Xóm', level: 'hamlet', region: c.region, sample: true, legalBasis: `Xóm mẫu (${SAMPLE_LABEL})` };
-        const oldId = await insertUnit(tx, { ...common, parentId: c.id, validFrom: null, validTo: REORG_LAST_DAY });
-        const newId = await insertUnit(tx, { ...common, parentId: next.id, validFrom: REORG_FIRST_DAY, validTo: null });
-        await insertLineage(tx, [{ predecessorId: oldId, successorId: newId, relation: 'moved', effectiveDate: REORG_FIRST_DAY, legalBasis: 'Xóm giữ nguyên, chuyển về xã mới (dữ liệu mẫu)' }]);
-        oldHamlets.push({ ...common, id: oldId, parentId: c.id, parentCode: c.code, validFrom: null, validTo: REORG_LAST_DAY, nameEn: null, level: 'hamlet' });
-        newHamlets.push({ ...common, id: newId, parentId: next.id, parentCode: next.code, validFrom: REORG_FIRST_DAY, validTo: null, nameEn: null, level: 'hamlet' });
+        rowsOld.push({ ...common, parentId: c.id, validFrom: null, validTo: REORG_LAST_DAY });
+        rowsNew.push({ ...common, parentId: next.id, validFrom: REORG_FIRST_DAY, validTo: null });
+        oldHamlets.push({ ...common, id: 0, parentId: c.id, parentCode: c.code, validFrom: null, validTo: REORG_LAST_DAY, nameEn: null, level: 'hamlet' });
+        newHamlets.push({ ...common, id: 0, parentId: next.id, parentCode: next.code, validFrom: REORG_FIRST_DAY, validTo: null, nameEn: null, level: 'hamlet' });
         hamlets++;
       }
     }
+    const oldIds = await insertUnits(tx, rowsOld);
+    const newIds = await insertUnits(tx, rowsNew);
+    oldHamlets.forEach((h) => (h.id = oldIds.get(h.code)!));
+    newHamlets.forEach((h) => (h.id = newIds.get(h.code)!));
+    await insertLineage(
+      tx,
+      oldHamlets.map((h) => ({ predecessorId: h.id, successorId: newIds.get(h.code)!, relation: 'moved', effectiveDate: REORG_FIRST_DAY, legalBasis: 'Xóm giữ nguyên, chuyển về xã mới (dữ liệu mẫu)' })),
+    );
     for (const c of newCommunes) {
       const r = rng(`group:${c.code}`);
       const value = c.type === 'Phường' ? '1' : r() < 0.15 ? '2' : '3';
@@ -82,6 +91,7 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
       { units: oldHamlets, years: [2022, 2023, 2024, 2025] },
       { units: newHamlets, years: [2025, 2026] },
     ];
+    const batch: NewAssessment[] = [];
     for (const { units, years } of plan) {
       for (const u of units) {
         const strength = rng(`strength:${u.code}:${u.validFrom ?? 'old'}`)();
@@ -92,12 +102,13 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
             if (set.unitLevel !== u.level || (set.unitTypes && !set.unitTypes.includes(u.type))) continue;
             if (set.tier !== 'ntm' && strength < 0.55) continue;
             const values = sampleValues(set, u, year, strength, registry.resolverFor(set, year));
-            await putAssessment(tx, { unitId: u.id, family: set.family, year, sample: true, status: 'approved' }, values);
+            batch.push({ unitId: u.id, family: set.family, year, sample: true, status: 'approved', values });
             count++;
           }
         }
       }
     }
+    await insertAssessments(tx, batch);
   });
   let users = 0;
   if ((await countUsers(db)) === 0) {

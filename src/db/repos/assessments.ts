@@ -56,3 +56,30 @@ export async function putAssessment(
   }
   return id;
 }
+
+export interface NewAssessment {
+  unitId: number;
+  family: string;
+  year: number;
+  sample: boolean;
+  status: string;
+  values: Record<string, InputValue>;
+}
+
+/** Inserts many new assessments with their values in batches (bulk loads such as the demo); fails on an existing one. */
+export async function insertAssessments(db: Db, rows: NewAssessment[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const ids = await db
+      .insert(assessments)
+      .values(chunk.map((a) => ({ unitId: a.unitId, family: a.family, year: a.year, sample: a.sample, status: a.status })))
+      .returning({ id: assessments.id, unitId: assessments.unitId, family: assessments.family, year: assessments.year });
+    const idOf = new Map(ids.map((r) => [`${r.unitId}|${r.family}|${r.year}`, r.id]));
+    const values = chunk.flatMap((a) =>
+      Object.entries(a.values)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([code, value]) => ({ assessmentId: idOf.get(`${a.unitId}|${a.family}|${a.year}`)!, code, value })),
+    );
+    for (let j = 0; j < values.length; j += 2000) await db.insert(assessmentValues).values(values.slice(j, j + 2000));
+  }
+}

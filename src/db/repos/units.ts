@@ -84,11 +84,21 @@ export async function insertUnit(db: Db, u: NewUnit): Promise<number> {
   return row!.id;
 }
 
+/** Inserts many units of one period at once; returns their ids by code (codes are unique within a period). */
+export async function insertUnits(db: Db, rows: NewUnit[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const out = await db.insert(units).values(rows.slice(i, i + 500)).returning({ id: units.id, code: units.code });
+    for (const r of out) ids.set(r.code, r.id);
+  }
+  return ids;
+}
+
 export async function insertLineage(
   db: Db,
   rows: { predecessorId: number; successorId: number; relation: string; effectiveDate: string; legalBasis: string | null }[],
 ): Promise<void> {
-  if (rows.length) await db.insert(unitLineage).values(rows).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(unitLineage).values(rows.slice(i, i + 1000)).onConflictDoNothing();
 }
 
 /** Predecessors (merged into it) and successors (it merged into) of a unit. */
