@@ -25,7 +25,11 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, 
 async function withDb<T>(config: Config, fn: (db: Database) => Promise<T>, viaServer?: (base: string) => Promise<T>): Promise<T> {
   const lock = readServerLock(config);
   if (lock) {
-    if (!viaServer) throw new DomainError('DB_BUSY', `Máy chủ Chung Sức (pid ${lock.pid}) đang dùng cơ sở dữ liệu nhúng: hãy dừng máy chủ rồi chạy lại lệnh này, hoặc dùng PostgreSQL (DATABASE_URL)`);
+    if (!viaServer)
+      throw new DomainError(
+        'DB_BUSY',
+        `Máy chủ Chung Sức (pid ${lock.pid}) đang dùng cơ sở dữ liệu nhúng: hãy dừng máy chủ rồi chạy lại lệnh này, hoặc dùng PostgreSQL (DATABASE_URL)`,
+      );
     return viaServer(`http://127.0.0.1:${lock.port}`);
   }
   const database = await openApp(config);
@@ -127,7 +131,20 @@ function program(config: Config): Command {
           const registry = await getRegistry(d.db);
           return registry.all().map((s) => registry.summary(s));
         },
-        async (base) => ((await getJson(`${base}/api/sets`)) as { sets: Record<string, unknown>[] }).sets.map(({ id, name, decision, effectiveFrom, effectiveTo, unitLevel, criteriaCount, indicatorCount, confirmedCount }) => ({ id, name, decision, effectiveFrom, effectiveTo, unitLevel, criteriaCount, indicatorCount, confirmedCount })),
+        async (base) =>
+          ((await getJson(`${base}/api/sets`)) as { sets: Record<string, unknown>[] }).sets.map(
+            ({ id, name, decision, effectiveFrom, effectiveTo, unitLevel, criteriaCount, indicatorCount, confirmedCount }) => ({
+              id,
+              name,
+              decision,
+              effectiveFrom,
+              effectiveTo,
+              unitLevel,
+              criteriaCount,
+              indicatorCount,
+              confirmedCount,
+            }),
+          ),
       );
       print(out);
     });
@@ -169,7 +186,8 @@ function program(config: Config): Command {
     .action(async (opts: { set: string; year: string; region?: string; group?: string; input: string }) => {
       if (!/^\d{4}$/.test(opts.year)) throw new DomainError('VALIDATION', `Năm "${opts.year}" không hợp lệ: cần dạng yyyy`, { field: 'year' });
       const region = opts.region === undefined ? undefined : regionCodeSchema.safeParse(opts.region);
-      if (region && !region.success) throw new DomainError('VALIDATION', `Vùng "${opts.region}" không hợp lệ (${regionCodeSchema.options.join(', ')})`, { field: 'region' });
+      if (region && !region.success)
+        throw new DomainError('VALIDATION', `Vùng "${opts.region}" không hợp lệ (${regionCodeSchema.options.join(', ')})`, { field: 'region' });
       const group = opts.group === undefined ? undefined : communeGroupSchema.safeParse(opts.group);
       if (group && !group.success) throw new DomainError('VALIDATION', `Nhóm xã "${opts.group}" không hợp lệ: cần 1, 2 hoặc 3`, { field: 'group' });
       const { flat, bySet } = readValues(opts.input);
@@ -178,7 +196,12 @@ function program(config: Config): Command {
       const result = await withDb(
         config,
         async (d) => evaluateValues(await getRegistry(d.db), opts.set, body, { values: flat, bySet }),
-        (base) => getJson(`${base}/api/evaluate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, values: { ...flat, ...bySet } }) }),
+        (base) =>
+          getJson(`${base}/api/evaluate`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ ...body, values: { ...flat, ...bySet } }),
+          }),
       );
       print(result);
     });
@@ -215,10 +238,14 @@ function program(config: Config): Command {
     .action(async (opts: { username: string; role: string; unit: string; asOf?: string; fullName?: string }) => {
       const asOf = opts.asOf ?? todayVn();
       if (!isIsoDate(asOf)) throw new DomainError('INVALID_DATE', `Ngày "${asOf}" không hợp lệ`, { field: 'as-of' });
-      const password = process.env.CHUNGSUC_PASSWORD ?? (process.stdin.isTTY ? '' : fs.readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '');
+      const password = process.env.CHUNGSUC_PASSWORD ?? (process.stdin.isTTY ? '' : (fs.readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? ''));
       if (!password) throw new DomainError('VALIDATION', 'Chưa có mật khẩu: đặt CHUNGSUC_PASSWORD hoặc truyền qua stdin', { field: 'password' });
       await withDb(config, async (d) => {
-        const id = await createUser(d.db, { username: opts.username, fullName: opts.fullName ?? opts.username, password, role: opts.role as Role, unitCode: opts.unit, asOf }, null);
+        const id = await createUser(
+          d.db,
+          { username: opts.username, fullName: opts.fullName ?? opts.username, password, role: opts.role as Role, unitCode: opts.unit, asOf },
+          null,
+        );
         print({ id, username: opts.username, role: opts.role, unit: opts.unit });
       });
     });

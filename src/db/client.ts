@@ -54,7 +54,9 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end().catch(() => undefined);
     const err = e as { code?: string; message?: string };
     if (err.code === '3D000')
-      throw new AppError('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu trong DATABASE_URL (${name}): hãy tạo cơ sở dữ liệu trước (createdb)`, { cause: err.message });
+      throw new AppError('DB_NOT_FOUND', `Không tìm thấy cơ sở dữ liệu trong DATABASE_URL (${name}): hãy tạo cơ sở dữ liệu trước (createdb)`, {
+        cause: err.message,
+      });
     throw new AppError('DB_UNREACHABLE', `Không kết nối được PostgreSQL theo DATABASE_URL (${name}): ${err.message ?? 'lỗi không rõ'}`, { cause: err.message });
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;

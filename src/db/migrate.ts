@@ -11,7 +11,10 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
  * An advisory lock keeps two servers starting at once from racing on PostgreSQL.
  */
 export async function migrate(database: Database): Promise<string[]> {
-  const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   // Under the same lock: two servers starting at once would otherwise race on creating the table itself.
   await database.db.transaction(async (tx) => {
     if (database.kind === 'postgres') await tx.execute(sql`SELECT pg_advisory_xact_lock(424242)`);

@@ -64,11 +64,30 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
       for (let i = 1; i <= n; i++) {
         const code = `${c.code}-X${String(i).padStart(2, '0')}`;
         const name = `Xóm mẫu ${i} (${c.name})`;
-        const common = { code, name, fullName: name, nameKey: nameKey(name), type: 'Xóm', level: 'hamlet', region: c.region, sample: true, legalBasis: `Xóm mẫu (${SAMPLE_LABEL})` };
+        const common = {
+          code,
+          name,
+          fullName: name,
+          nameKey: nameKey(name),
+          type: 'Xóm',
+          level: 'hamlet',
+          region: c.region,
+          sample: true,
+          legalBasis: `Xóm mẫu (${SAMPLE_LABEL})`,
+        };
         rowsOld.push({ ...common, parentId: c.id, validFrom: null, validTo: REORG_LAST_DAY });
         rowsNew.push({ ...common, parentId: next.id, validFrom: REORG_FIRST_DAY, validTo: null });
         oldHamlets.push({ ...common, id: 0, parentId: c.id, parentCode: c.code, validFrom: null, validTo: REORG_LAST_DAY, nameEn: null, level: 'hamlet' });
-        newHamlets.push({ ...common, id: 0, parentId: next.id, parentCode: next.code, validFrom: REORG_FIRST_DAY, validTo: null, nameEn: null, level: 'hamlet' });
+        newHamlets.push({
+          ...common,
+          id: 0,
+          parentId: next.id,
+          parentCode: next.code,
+          validFrom: REORG_FIRST_DAY,
+          validTo: null,
+          nameEn: null,
+          level: 'hamlet',
+        });
         hamlets++;
       }
     }
@@ -78,12 +97,26 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
     newHamlets.forEach((h) => (h.id = newIds.get(h.code)!));
     await insertLineage(
       tx,
-      oldHamlets.map((h) => ({ predecessorId: h.id, successorId: newIds.get(h.code)!, relation: 'moved', effectiveDate: REORG_FIRST_DAY, legalBasis: 'Xóm giữ nguyên, chuyển về xã mới (dữ liệu mẫu)' })),
+      oldHamlets.map((h) => ({
+        predecessorId: h.id,
+        successorId: newIds.get(h.code)!,
+        relation: 'moved',
+        effectiveDate: REORG_FIRST_DAY,
+        legalBasis: 'Xóm giữ nguyên, chuyển về xã mới (dữ liệu mẫu)',
+      })),
     );
     for (const c of newCommunes) {
       const r = rng(`group:${c.code}`);
       const value = c.type === 'Phường' ? '1' : r() < 0.15 ? '2' : '3';
-      await insertAttribute(tx, { unitId: c.id, key: 'commune-group', value, validFrom: '2026-01-01', validTo: null, source: `Phân nhóm mẫu (${SAMPLE_LABEL}); nhóm chính thức theo QĐ 2230/QĐ-UBND và QĐ 17/QĐ-UBND chưa được nạp`, sample: true });
+      await insertAttribute(tx, {
+        unitId: c.id,
+        key: 'commune-group',
+        value,
+        validFrom: '2026-01-01',
+        validTo: null,
+        source: `Phân nhóm mẫu (${SAMPLE_LABEL}); nhóm chính thức theo QĐ 2230/QĐ-UBND và QĐ 17/QĐ-UBND chưa được nạp`,
+        sample: true,
+      });
     }
     const plan: { units: UnitWithParent[]; years: number[] }[] = [
       { units: oldCommunes, years: [2021, 2022, 2023, 2024, 2025] },
@@ -123,12 +156,21 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
 }
 
 async function successorMap(db: Db): Promise<Map<number, number>> {
-  const rows = await queryRows<{ predecessor_id: number | string; successor_id: number | string }>(db, sql`SELECT predecessor_id, successor_id FROM unit_lineage`);
+  const rows = await queryRows<{ predecessor_id: number | string; successor_id: number | string }>(
+    db,
+    sql`SELECT predecessor_id, successor_id FROM unit_lineage`,
+  );
   return new Map(rows.map((r) => [Number(r.predecessor_id), Number(r.successor_id)]));
 }
 
 /** Plausible sample values for one unit and year: better units and later years meet more indicators. */
-function sampleValues(set: CriteriaSet, u: UnitWithParent, year: number, strength: number, resolve: (f: string) => CriteriaSet | undefined): Record<string, InputValue> {
+function sampleValues(
+  set: CriteriaSet,
+  u: UnitWithParent,
+  year: number,
+  strength: number,
+  resolve: (f: string) => CriteriaSet | undefined,
+): Record<string, InputValue> {
   const r = rng(`values:${set.family}:${u.code}:${u.validFrom ?? 'old'}:${year}`);
   // Higher tiers are harder to reach: fewer sample units pass their indicators.
   const difficulty = set.tier === 'ntm' ? 0 : 0.2;
@@ -150,14 +192,23 @@ function sampleValues(set: CriteriaSet, u: UnitWithParent, year: number, strengt
   return out;
 }
 
-function sampleValue(ind: Indicator, r: () => number, progress: number, ctx: { year: number; region: 'TDMNPB'; group: '3' }, set: CriteriaSet, resolve: (f: string) => CriteriaSet | undefined): InputValue {
+function sampleValue(
+  ind: Indicator,
+  r: () => number,
+  progress: number,
+  ctx: { year: number; region: 'TDMNPB'; group: '3' },
+  set: CriteriaSet,
+  resolve: (f: string) => CriteriaSet | undefined,
+): InputValue {
   const pass = r() < 0.2 + progress * 0.8;
   if (ind.kind === 'boolean') return pass;
   if (ind.kind === 'status') return pass ? 'met' : 'not-met';
   const t = resolveThreshold(ind, set.dimension === 'group' ? { year: ctx.year, group: ctx.group } : ctx);
   let threshold = typeof t?.value === 'number' ? t.value : null;
   if (ind.kind === 'min-relative' && ind.relative) {
-    const ref = resolve(ind.relative.family)?.criteria.flatMap((c) => c.indicators).find((i) => i.code === ind.relative!.indicator);
+    const ref = resolve(ind.relative.family)
+      ?.criteria.flatMap((c) => c.indicators)
+      .find((i) => i.code === ind.relative!.indicator);
     const rt = ref ? resolveThreshold(ref, ctx) : undefined;
     threshold = typeof rt?.value === 'number' ? rt.value * ind.relative.factor : null;
   }

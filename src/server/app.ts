@@ -7,7 +7,13 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { DomainError } from '../domain/errors.ts';
 import { authRoutes } from './auth/routes.ts';
 import { SESSION_COOKIE, userFromToken } from './auth/service.ts';
@@ -64,15 +70,29 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   app.setErrorHandler((err: FastifyError | DomainError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issue = err.validation[0]!;
-      const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || String((issue.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? '');
+      const field =
+        issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || String((issue.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? '');
       const label = FIELD_NAMES[field] ?? field;
-      return reply.code(400).send({ error: { code: 'VALIDATION', message: `Dữ liệu không hợp lệ${label ? ` ở trường "${label}"` : ''}: ${issue.message}`, details: { field, context: err.validationContext } } });
+      return reply
+        .code(400)
+        .send({
+          error: {
+            code: 'VALIDATION',
+            message: `Dữ liệu không hợp lệ${label ? ` ở trường "${label}"` : ''}: ${issue.message}`,
+            details: { field, context: err.validationContext },
+          },
+        });
     }
     if (err instanceof DomainError) return reply.code(statusFor(err.code)).send({ error: { code: err.code, message: err.message, details: err.details } });
     const status = err.statusCode ?? 500;
     if (status < 500) {
       const code = err.code ?? 'BAD_REQUEST';
-      const message = code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'Nội dung gửi lên không phải JSON hợp lệ' : code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'Nội dung gửi lên quá lớn' : 'Yêu cầu không hợp lệ';
+      const message =
+        code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? 'Nội dung gửi lên không phải JSON hợp lệ'
+          : code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+            ? 'Nội dung gửi lên quá lớn'
+            : 'Yêu cầu không hợp lệ';
       return reply.code(status).send({ error: { code: code.startsWith('FST_ERR_CTP') ? 'INVALID_BODY' : code, message, details: { reason: err.message } } });
     }
     req.log.error(err);
@@ -86,7 +106,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(evaluationRoutes(ctx));
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h', setHeaders: (reply, p) => { if (p.endsWith('index.html')) void reply.header('Cache-Control', 'no-cache'); } });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      maxAge: '1h',
+      setHeaders: (reply, p) => {
+        if (p.endsWith('index.html')) void reply.header('Cache-Control', 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !fs.existsSync(path.join(WEB_DIST, 'index.html')))

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/units/types.ts';
 
 /** An ISO date query parameter (yyyy-mm-dd), checked as a real calendar date. */
-export const isoDateParam = z
-  .string()
-  .refine(isIsoDate, { message: 'ngày phải có dạng yyyy-mm-dd và là ngày có thật' });
+export const isoDateParam = z.string().refine(isIsoDate, { message: 'ngày phải có dạng yyyy-mm-dd và là ngày có thật' });
 
 export const yearParam = z.coerce.number().int().min(2000, 'năm không hợp lệ').max(2100, 'năm không hợp lệ');
 

@@ -28,8 +28,7 @@ const columns = {
 
 export type UnitWithParent = UnitRecord & { id: number; parentId: number | null };
 
-const inForce = (date: string) =>
-  and(or(isNull(units.validFrom), lte(units.validFrom, date)), or(isNull(units.validTo), gte(units.validTo, date)));
+const inForce = (date: string) => and(or(isNull(units.validFrom), lte(units.validFrom, date)), or(isNull(units.validTo), gte(units.validTo, date)));
 
 function toRecord(r: { level: string; parentCode: string | null } & Omit<UnitWithParent, 'level' | 'parentCode'>): UnitWithParent {
   return { ...r, level: r.level as UnitRecord['level'] };
@@ -47,7 +46,11 @@ export async function listUnitsAsOf(db: Db, date: string, level?: string): Promi
 
 /** The unit with a code on a date (codes are reused across periods, so the date is needed). */
 export async function findUnitAsOf(db: Db, code: string, date: string): Promise<UnitWithParent | undefined> {
-  const rows = await db.select(columns).from(units).where(and(eq(units.code, code), inForce(date))).limit(1);
+  const rows = await db
+    .select(columns)
+    .from(units)
+    .where(and(eq(units.code, code), inForce(date)))
+    .limit(1);
   return rows[0] ? toRecord(rows[0]) : undefined;
 }
 
@@ -59,7 +62,11 @@ export async function findUnitById(db: Db, id: number): Promise<UnitWithParent |
 /** Every period of a code, oldest first. */
 export async function unitHistory(db: Db, code: string): Promise<UnitWithParent[]> {
   // An open start (before records) is the oldest period: NULLS FIRST, where PostgreSQL would sort it last.
-  const rows = await db.select(columns).from(units).where(eq(units.code, code)).orderBy(sql`${units.validFrom} ASC NULLS FIRST`);
+  const rows = await db
+    .select(columns)
+    .from(units)
+    .where(eq(units.code, code))
+    .orderBy(sql`${units.validFrom} ASC NULLS FIRST`);
   return rows.map(toRecord);
 }
 
@@ -88,7 +95,10 @@ export async function insertUnit(db: Db, u: NewUnit): Promise<number> {
 export async function insertUnits(db: Db, rows: NewUnit[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (let i = 0; i < rows.length; i += 500) {
-    const out = await db.insert(units).values(rows.slice(i, i + 500)).returning({ id: units.id, code: units.code });
+    const out = await db
+      .insert(units)
+      .values(rows.slice(i, i + 500))
+      .returning({ id: units.id, code: units.code });
     for (const r of out) ids.set(r.code, r.id);
   }
   return ids;
@@ -98,7 +108,11 @@ export async function insertLineage(
   db: Db,
   rows: { predecessorId: number; successorId: number; relation: string; effectiveDate: string; legalBasis: string | null }[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(unitLineage).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insert(unitLineage)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
 }
 
 /** Predecessors (merged into it) and successors (it merged into) of a unit. */
@@ -120,7 +134,9 @@ export async function lineageOf(db: Db, unitId: number): Promise<{ predecessors:
 
 /** Ids of a unit, its descendants and, through the lineage, the units it was formed from (and their descendants). */
 export async function scopeIds(db: Db, unitId: number): Promise<Set<number>> {
-  const rows = await queryRows<{ id: string | number }>(db, sql`
+  const rows = await queryRows<{ id: string | number }>(
+    db,
+    sql`
     WITH RECURSIVE roots(id) AS (
       SELECT ${unitId}::bigint
       UNION
@@ -130,7 +146,8 @@ export async function scopeIds(db: Db, unitId: number): Promise<Set<number>> {
       UNION
       SELECT u.id FROM units u JOIN tree t ON u.parent_id = t.id
     )
-    SELECT id FROM tree`);
+    SELECT id FROM tree`,
+  );
   return new Set(rows.map((r) => Number(r.id)));
 }
 

@@ -40,7 +40,9 @@ export async function purgeExpiredSessions(db: Db, now: Date): Promise<void> {
 }
 
 export async function audit(db: Db, entry: { userId: number | null; action: string; entity: string; entityId?: string; data?: unknown }): Promise<void> {
-  await db.insert(auditLog).values({ userId: entry.userId, action: entry.action, entity: entry.entity, entityId: entry.entityId ?? null, data: entry.data ?? null });
+  await db
+    .insert(auditLog)
+    .values({ userId: entry.userId, action: entry.action, entity: entry.entity, entityId: entry.entityId ?? null, data: entry.data ?? null });
 }
 
 export async function countUsers(db: Db): Promise<number> {

@@ -122,4 +122,3 @@ describe('SetRegistry', () => {
     expect(r.effectiveTo(fix)).toBeNull();
   });
 });
-

@@ -65,7 +65,10 @@ export const indicatorSchema = z
       .object({ family: z.string().min(1), indicator: z.string().min(1), factor: z.number().positive() })
       .strict()
       .optional(),
-    requiresTier: z.object({ family: z.string().min(1) }).strict().optional(),
+    requiresTier: z
+      .object({ family: z.string().min(1) })
+      .strict()
+      .optional(),
     /** How the server fills the value from other units (e.g. share of communes at NTM for a district). */
     derive: z
       .object({
@@ -130,7 +133,10 @@ export const criteriaSetSchema = z
     /** Which column of the threshold table applies: region (2021–2025), commune group (2026–2030) or none. */
     dimension: z.enum(['region', 'group', 'none']),
     tier: tierSchema,
-    requiresTier: z.object({ family: z.string().min(1) }).strict().optional(),
+    requiresTier: z
+      .object({ family: z.string().min(1) })
+      .strict()
+      .optional(),
     allowsBasicallyMet: z.boolean().default(false),
     /** Sample data invented for the demo ("dữ liệu mẫu"), never an official set. */
     sample: z.boolean().default(false),
@@ -147,7 +153,11 @@ export const criteriaSetSchema = z
       if (seen.has(`c:${c.code}`)) ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'code'], message: `mã tiêu chí "${c.code}" bị trùng` });
       seen.add(`c:${c.code}`);
       if (c.indicators.length === 0 && !set.indicatorsPending)
-        ctx.addIssue({ code: 'custom', path: ['criteria', ci, 'indicators'], message: 'tiêu chí chưa có chỉ tiêu nào (đặt indicatorsPending nếu bảng chỉ tiêu chưa được nạp)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', ci, 'indicators'],
+          message: 'tiêu chí chưa có chỉ tiêu nào (đặt indicatorsPending nếu bảng chỉ tiêu chưa được nạp)',
+        });
       c.indicators.forEach((ind, ii) => {
         const path = ['criteria', ci, 'indicators', ii];
         if (seen.has(`i:${ind.code}`)) ctx.addIssue({ code: 'custom', path: [...path, 'code'], message: `mã chỉ tiêu "${ind.code}" bị trùng` });
@@ -167,18 +177,25 @@ function checkIndicator(set: { dimension: string }, ind: Indicator, path: (strin
   ind.thresholds.forEach((t, ti) => {
     const tp = [...path, 'thresholds', ti];
     if (numeric && typeof t.value === 'boolean') ctx.addIssue({ code: 'custom', path: [...tp, 'value'], message: 'ngưỡng của chỉ tiêu số phải là số' });
-    if (ind.kind === 'boolean' && typeof t.value === 'number') ctx.addIssue({ code: 'custom', path: [...tp, 'value'], message: 'ngưỡng của chỉ tiêu Đạt/Không đạt phải là true' });
-    if (t.region && set.dimension !== 'region') ctx.addIssue({ code: 'custom', path: [...tp, 'region'], message: 'bộ tiêu chí này không phân ngưỡng theo vùng' });
-    if (t.group && set.dimension !== 'group') ctx.addIssue({ code: 'custom', path: [...tp, 'group'], message: 'bộ tiêu chí này không phân ngưỡng theo nhóm xã' });
-    if (t.confirmed && t.value === null) ctx.addIssue({ code: 'custom', path: [...tp, 'confirmed'], message: 'ngưỡng chưa có giá trị không thể là đã xác nhận' });
+    if (ind.kind === 'boolean' && typeof t.value === 'number')
+      ctx.addIssue({ code: 'custom', path: [...tp, 'value'], message: 'ngưỡng của chỉ tiêu Đạt/Không đạt phải là true' });
+    if (t.region && set.dimension !== 'region')
+      ctx.addIssue({ code: 'custom', path: [...tp, 'region'], message: 'bộ tiêu chí này không phân ngưỡng theo vùng' });
+    if (t.group && set.dimension !== 'group')
+      ctx.addIssue({ code: 'custom', path: [...tp, 'group'], message: 'bộ tiêu chí này không phân ngưỡng theo nhóm xã' });
+    if (t.confirmed && t.value === null)
+      ctx.addIssue({ code: 'custom', path: [...tp, 'confirmed'], message: 'ngưỡng chưa có giá trị không thể là đã xác nhận' });
     if (t.basicallyMet !== undefined && typeof t.value === 'number') {
       const wrongSide = ind.kind === 'min' ? t.basicallyMet > t.value : t.basicallyMet < t.value;
       if (wrongSide) ctx.addIssue({ code: 'custom', path: [...tp, 'basicallyMet'], message: 'mức "cơ bản đạt" phải kém chặt hơn mức "đạt"' });
     }
   });
-  if (ind.kind === 'min-relative' && !ind.relative) ctx.addIssue({ code: 'custom', path: [...path, 'relative'], message: 'chỉ tiêu min-relative cần trường "relative"' });
-  if (ind.kind === 'tier' && !ind.requiresTier) ctx.addIssue({ code: 'custom', path: [...path, 'requiresTier'], message: 'chỉ tiêu tier cần trường "requiresTier"' });
-  if (numeric && ind.thresholds.length === 0) ctx.addIssue({ code: 'custom', path: [...path, 'thresholds'], message: 'chỉ tiêu số cần ít nhất một ngưỡng (giá trị null nếu chưa đọc được văn bản)' });
+  if (ind.kind === 'min-relative' && !ind.relative)
+    ctx.addIssue({ code: 'custom', path: [...path, 'relative'], message: 'chỉ tiêu min-relative cần trường "relative"' });
+  if (ind.kind === 'tier' && !ind.requiresTier)
+    ctx.addIssue({ code: 'custom', path: [...path, 'requiresTier'], message: 'chỉ tiêu tier cần trường "requiresTier"' });
+  if (numeric && ind.thresholds.length === 0)
+    ctx.addIssue({ code: 'custom', path: [...path, 'thresholds'], message: 'chỉ tiêu số cần ít nhất một ngưỡng (giá trị null nếu chưa đọc được văn bản)' });
 }
 
 /** An indicator counts as confirmed when every threshold it carries was read from the official text. */

@@ -95,7 +95,9 @@ export function compileSet(set: CriteriaSet, ctx: EvalContext, resolve: FamilyRe
         const ref = refFor(ind.relative.family);
         const j = ref.index.get(ind.relative.indicator);
         if (j === undefined)
-          throw new DomainError('CRITERIA_REFERENCE', `Chỉ tiêu "${ind.code}" tham chiếu chỉ tiêu "${ind.relative.indicator}" không có trong "${ref.set.id}"`, { set: set.id });
+          throw new DomainError('CRITERIA_REFERENCE', `Chỉ tiêu "${ind.code}" tham chiếu chỉ tiêu "${ind.relative.indicator}" không có trong "${ref.set.id}"`, {
+            set: set.id,
+          });
         // Rounded to 12 significant digits so that exactly 110 % of 50 is 55, not 55.00000000000001.
         threshold[i] = Number((ref.threshold[j]! * ind.relative.factor).toPrecision(12));
         confirmed[i] = confirmed[i]! & ref.confirmed[j]!;

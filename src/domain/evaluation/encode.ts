@@ -40,7 +40,8 @@ export function encodeValues(cs: CompiledSet, map: ValueMap, knownElsewhere: Rea
       const ci = cs.criterionIndex.get(code);
       if (ci !== undefined && cs.direct[ci]! >= 1) {
         const s = encodeStatus(raw, cs.allowsBasic);
-        if (s === undefined) throw invalid(code, cs.allowsBasic ? 'true/false, "met", "basically-met" hoặc "not-met"' : 'true/false, "met" hoặc "not-met"', raw, cs.set.id);
+        if (s === undefined)
+          throw invalid(code, cs.allowsBasic ? 'true/false, "met", "basically-met" hoặc "not-met"' : 'true/false, "met" hoặc "not-met"', raw, cs.set.id);
         direct[ci] = s;
         continue;
       }

@@ -18,13 +18,7 @@ export interface VectorResult {
  * Evaluates one unit against a compiled set, writing each indicator's and criterion's status (0 no data,
  * 1 not met, 2 basically met, 3 met) into the output arrays. Allocation-free apart from prerequisite recursion.
  */
-export function evaluateVector(
-  cs: CompiledSet,
-  input: EncodedInput,
-  indOut: Uint8Array,
-  critOut: Uint8Array,
-  inputFor?: InputFor,
-): VectorResult {
+export function evaluateVector(cs: CompiledSet, input: EncodedInput, indOut: Uint8Array, critOut: Uint8Array, inputFor?: InputFor): VectorResult {
   const { kinds, threshold, basic, start, direct, allowsBasic } = cs;
   const values = input.values;
   const nCrit = cs.criteriaCodes.length;

@@ -115,7 +115,12 @@ export function evaluateCompiled(cs: CompiledSet, input: EvaluationInput): Evalu
   });
   const reached = outcome === 1;
   let tier: Tier | null = reached ? set.tier : null;
-  if (!reached) for (const p of prerequisites) if (p.reached) { tier = p.tier; break; }
+  if (!reached)
+    for (const p of prerequisites)
+      if (p.reached) {
+        tier = p.tier;
+        break;
+      }
 
   return {
     set: set.id,

@@ -4,14 +4,7 @@ export const ROLES = ['admin', 'province', 'district', 'commune', 'viewer'] as c
 export type Role = (typeof ROLES)[number];
 
 /** What a route does; each route names one (or `public`). */
-export type Action =
-  | 'public'
-  | 'session'
-  | 'overview:read'
-  | 'evaluation:read'
-  | 'unit:create'
-  | 'set:import'
-  | 'user:create';
+export type Action = 'public' | 'session' | 'overview:read' | 'evaluation:read' | 'unit:create' | 'set:import' | 'user:create';
 
 /**
  * Which roles may perform each action. Scope (the unit subtree) is checked separately by `requireUnitAccess`.

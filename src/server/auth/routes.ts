@@ -12,11 +12,15 @@ const loginBody = z.object({
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/api/auth/login', { config: { access: 'public' }, schema: { summary: 'Đăng nhập', tags: ['tài khoản'], body: loginBody } }, async (req, reply) => {
-      const { token, user, expiresAt } = await login(ctx.database.db, req.body.username, req.body.password);
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.secureCookies, expires: expiresAt });
-      return { user: presentUser(user) };
-    });
+    app.post(
+      '/api/auth/login',
+      { config: { access: 'public' }, schema: { summary: 'Đăng nhập', tags: ['tài khoản'], body: loginBody } },
+      async (req, reply) => {
+        const { token, user, expiresAt } = await login(ctx.database.db, req.body.username, req.body.password);
+        reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.secureCookies, expires: expiresAt });
+        return { user: presentUser(user) };
+      },
+    );
     app.post('/api/auth/logout', { config: { access: 'public' }, schema: { summary: 'Đăng xuất', tags: ['tài khoản'] } }, async (req, reply) => {
       await logout(ctx.database.db, req.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

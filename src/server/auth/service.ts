@@ -65,7 +65,13 @@ export async function createUser(db: Db, input: NewUserInput, byUserId: number |
   const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
   return db.transaction(async (tx) => {
     const id = await insertUser(tx, { username: input.username, fullName: input.fullName, passwordHash, role: input.role, unitId: unit.id });
-    await audit(tx, { userId: byUserId, action: 'create', entity: 'user', entityId: String(id), data: { username: input.username, role: input.role, unit: unit.code } });
+    await audit(tx, {
+      userId: byUserId,
+      action: 'create',
+      entity: 'user',
+      entityId: String(id),
+      data: { username: input.username, role: input.role, unit: unit.code },
+    });
     return id;
   });
 }

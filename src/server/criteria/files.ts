@@ -36,7 +36,11 @@ export function parseSetJson(text: string, file: string): CriteriaSet {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new DomainError('INVALID_CRITERIA_FILE', `Tệp bộ tiêu chí "${file}" không phải JSON hợp lệ: ${(e as Error).message}`, { file, path: '(gốc)', problem: (e as Error).message });
+    throw new DomainError('INVALID_CRITERIA_FILE', `Tệp bộ tiêu chí "${file}" không phải JSON hợp lệ: ${(e as Error).message}`, {
+      file,
+      path: '(gốc)',
+      problem: (e as Error).message,
+    });
   }
   return validateSet(value, file);
 }

@@ -19,7 +19,10 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/api/sets', { config: { access: 'public' }, schema: { summary: 'Các bộ tiêu chí (mọi phiên bản)', tags: ['bộ tiêu chí'] } }, async () => {
       const registry = await getRegistry(ctx.database.db);
-      return { sets: registry.all().map((s) => ({ ...registry.summary(s), family: s.family, sample: s.sample, indicatorsPending: s.indicatorsPending, tier: s.tier })), pending: loadPendingAnnexes() };
+      return {
+        sets: registry.all().map((s) => ({ ...registry.summary(s), family: s.family, sample: s.sample, indicatorsPending: s.indicatorsPending, tier: s.tier })),
+        pending: loadPendingAnnexes(),
+      };
     });
     app.get(
       '/api/sets/:id',
@@ -31,7 +34,11 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/sets/import',
-      { config: { access: 'set:import' }, bodyLimit: 16_000_000, schema: { summary: 'Nạp một phiên bản bộ tiêu chí (JSON hoặc Excel)', tags: ['bộ tiêu chí'], body: importBody } },
+      {
+        config: { access: 'set:import' },
+        bodyLimit: 16_000_000,
+        schema: { summary: 'Nạp một phiên bản bộ tiêu chí (JSON hoặc Excel)', tags: ['bộ tiêu chí'], body: importBody },
+      },
       async (req, reply) => {
         authorize(req.user, 'set:import');
         const buf = Buffer.from(req.body.content, 'base64');

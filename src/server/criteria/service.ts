@@ -52,17 +52,36 @@ export async function importSet(db: Db, set: CriteriaSet, userId: number | null,
       { set: set.id, clash: clash.id },
     );
   if (set.amends && !registry.has(set.amends))
-    throw new DomainError('CRITERIA_REFERENCE', `Bộ tiêu chí "${set.id}" sửa đổi phiên bản "${set.amends}" không có trong hệ thống`, { set: set.id, amends: set.amends });
+    throw new DomainError('CRITERIA_REFERENCE', `Bộ tiêu chí "${set.id}" sửa đổi phiên bản "${set.amends}" không có trong hệ thống`, {
+      set: set.id,
+      amends: set.amends,
+    });
   const next = new SetRegistry([...registry.all(), set]);
-  const refs = [set.requiresTier?.family, ...set.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.relative?.family, i.requiresTier?.family, i.derive?.family]))].filter(
-    (f): f is string => Boolean(f),
-  );
+  const refs = [
+    set.requiresTier?.family,
+    ...set.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.relative?.family, i.requiresTier?.family, i.derive?.family])),
+  ].filter((f): f is string => Boolean(f));
   for (const f of refs)
     if (!next.all().some((s) => s.family === f))
       throw new DomainError('CRITERIA_REFERENCE', `Bộ tiêu chí "${set.id}" tham chiếu nhóm bộ "${f}" chưa có trong hệ thống`, { set: set.id, family: f });
   await db.transaction(async (tx) => {
-    await insertSetRow(tx, { id: set.id, family: set.family, effectiveFrom: set.effectiveFrom, effectiveTo: set.effectiveTo, definition: set, origin: 'import', importedBy: userId, note: note ?? null });
-    await audit(tx, { userId, action: 'import', entity: 'criteria_set', entityId: set.id, data: { family: set.family, effectiveFrom: set.effectiveFrom, legalSource: set.legalSource } });
+    await insertSetRow(tx, {
+      id: set.id,
+      family: set.family,
+      effectiveFrom: set.effectiveFrom,
+      effectiveTo: set.effectiveTo,
+      definition: set,
+      origin: 'import',
+      importedBy: userId,
+      note: note ?? null,
+    });
+    await audit(tx, {
+      userId,
+      action: 'import',
+      entity: 'criteria_set',
+      entityId: set.id,
+      data: { family: set.family, effectiveFrom: set.effectiveFrom, legalSource: set.legalSource },
+    });
   });
   registryCache.delete(db);
   return getRegistry(db);

@@ -37,7 +37,11 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/overview',
       {
         config: { access: 'overview:read' },
-        schema: { summary: 'Tổng quan các xã: số tiêu chí đạt, mức đạt, nhóm', tags: ['đánh giá'], querystring: z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), level: z.enum(['commune', 'hamlet']).optional() }) },
+        schema: {
+          summary: 'Tổng quan các xã: số tiêu chí đạt, mức đạt, nhóm',
+          tags: ['đánh giá'],
+          querystring: z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), level: z.enum(['commune', 'hamlet']).optional() }),
+        },
       },
       async (req) => {
         authorize(req.user, 'overview:read');
@@ -73,7 +77,15 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           group: result.group,
           valuesSample: result.valuesSample,
           hasValues: result.hasValues,
-          setInfo: { id: set.id, name: set.name, decision: set.decision, legalSource: set.legalSource, sample: set.sample, indicatorsPending: set.indicatorsPending, note: set.note ?? null },
+          setInfo: {
+            id: set.id,
+            name: set.name,
+            decision: set.decision,
+            legalSource: set.legalSource,
+            sample: set.sample,
+            indicatorsPending: set.indicatorsPending,
+            note: set.note ?? null,
+          },
           evaluation: result.evaluation,
           highest: result.highest,
         };

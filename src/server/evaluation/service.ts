@@ -23,7 +23,11 @@ export function evaluateValues(registry: SetRegistry, setId: string, opts: Evalu
       set: set.id,
       year: opts.year,
     });
-  const ctx = { year: opts.year, region: set.dimension === 'region' ? (opts.region ?? DEFAULT_REGION) : undefined, group: set.dimension === 'group' ? opts.group : undefined };
+  const ctx = {
+    year: opts.year,
+    region: set.dimension === 'region' ? (opts.region ?? DEFAULT_REGION) : undefined,
+    group: set.dimension === 'group' ? opts.group : undefined,
+  };
   return evaluateCompiled(registry.compiled(set, ctx), input);
 }
 
@@ -64,7 +68,12 @@ export function setsForUnit(registry: SetRegistry, unit: UnitWithParent, date: s
   return { base, top };
 }
 
-async function inputForUnit(db: Db, sets: CriteriaSet[], unitIds: number[], year: number): Promise<Map<number, { bySet: Record<string, ValueMap>; sample: boolean; status: string | null }>> {
+async function inputForUnit(
+  db: Db,
+  sets: CriteriaSet[],
+  unitIds: number[],
+  year: number,
+): Promise<Map<number, { bySet: Record<string, ValueMap>; sample: boolean; status: string | null }>> {
   const out = new Map<number, { bySet: Record<string, ValueMap>; sample: boolean; status: string | null }>();
   for (const id of unitIds) out.set(id, { bySet: {}, sample: false, status: null });
   for (const s of sets) {
@@ -95,7 +104,14 @@ export interface UnitEvaluation {
  * Evaluates a unit in force on `asOf` for a year, with the stored values and the sets in force (or `setId`).
  * `authorizeUnit` runs as soon as the unit is known, before anything else is read about it.
  */
-export async function evaluateUnit(db: Db, code: string, asOf: string, year: number, setId?: string, authorizeUnit?: (unitId: number) => void): Promise<UnitEvaluation> {
+export async function evaluateUnit(
+  db: Db,
+  code: string,
+  asOf: string,
+  year: number,
+  setId?: string,
+  authorizeUnit?: (unitId: number) => void,
+): Promise<UnitEvaluation> {
   const unit = await findUnitAsOf(db, code, asOf);
   if (!unit) throw new DomainError('UNIT_NOT_IN_FORCE', `Không có đơn vị hành chính mã "${code}" vào ngày ${asOf}`, { code, asOf });
   authorizeUnit?.(unit.id);
@@ -146,7 +162,12 @@ export interface OverviewRow {
 }
 
 /** Every commune in force on a date with criteria met, tier and group, for one year. */
-export async function overview(db: Db, asOf: string, year: number, level = 'commune'): Promise<{ asOf: string; year: number; sets: string[]; rows: OverviewRow[] }> {
+export async function overview(
+  db: Db,
+  asOf: string,
+  year: number,
+  level = 'commune',
+): Promise<{ asOf: string; year: number; sets: string[]; rows: OverviewRow[] }> {
   const registry = await getRegistry(db);
   const unitsAsOf = await listUnitsAsOf(db, asOf, level);
   const parents = new Map((await listUnitsAsOf(db, asOf)).map((u) => [u.id, u]));
@@ -189,7 +210,12 @@ export async function overview(db: Db, asOf: string, year: number, level = 'comm
     usedSets.add(base.id);
     if (top !== base) usedSets.add(top.id);
     const sets = ladder(registry, top, year);
-    const inputs = await inputForUnit(db, sets, units.map((u) => u.id), year);
+    const inputs = await inputForUnit(
+      db,
+      sets,
+      units.map((u) => u.id),
+      year,
+    );
     for (const u of units) {
       const entry = inputs.get(u.id)!;
       const row = rowOf.get(u.id)!;
@@ -205,7 +231,11 @@ export async function overview(db: Db, asOf: string, year: number, level = 'comm
       row.criteriaTotal = b.criteriaTotal;
       const noData = Object.values(b.criteria).filter((c) => c.status === 'no-data');
       row.criteriaNoData = noData.length;
-      const noThreshold = new Set(Object.values(b.indicators).filter((i) => i.reason === 'no-threshold').map((i) => i.criterion));
+      const noThreshold = new Set(
+        Object.values(b.indicators)
+          .filter((i) => i.reason === 'no-threshold')
+          .map((i) => i.criterion),
+      );
       row.criteriaNoThreshold = noData.filter((c) => noThreshold.has(c.code)).length;
       row.tier = t.tier;
     }
@@ -218,7 +248,14 @@ export async function overview(db: Db, asOf: string, year: number, level = 'comm
  * Fills indicators computed from other units (e.g. a district's share of communes at NTM): each child in force
  * on `asOf` of the listed types is evaluated on the referenced family, and the share reaching its tier is the value.
  */
-async function deriveValues(db: Db, registry: SetRegistry, unit: UnitWithParent, asOf: string, year: number, sets: CriteriaSet[]): Promise<Record<string, ValueMap>> {
+async function deriveValues(
+  db: Db,
+  registry: SetRegistry,
+  unit: UnitWithParent,
+  asOf: string,
+  year: number,
+  sets: CriteriaSet[],
+): Promise<Record<string, ValueMap>> {
   const out: Record<string, ValueMap> = {};
   const wanted = sets.flatMap((s) => s.criteria.flatMap((c) => c.indicators.filter((i) => i.derive).map((i) => ({ set: s, ind: i }))));
   if (wanted.length === 0) return out;
@@ -230,11 +267,21 @@ async function deriveValues(db: Db, registry: SetRegistry, unit: UnitWithParent,
     const pool = children.filter((c) => !d.childTypes || d.childTypes.includes(c.type));
     if (pool.length === 0) continue;
     const fams = ladder(registry, target, year);
-    const inputs = await inputForUnit(db, fams, pool.map((c) => c.id), year);
+    const inputs = await inputForUnit(
+      db,
+      fams,
+      pool.map((c) => c.id),
+      year,
+    );
     let reached = 0;
     for (const c of pool) {
       const entry = inputs.get(c.id)!;
-      const e = evaluateValues(registry, target.id, { year, region: (c.region ?? DEFAULT_REGION) as RegionCode }, { values: entry.bySet[target.family] ?? {}, bySet: entry.bySet });
+      const e = evaluateValues(
+        registry,
+        target.id,
+        { year, region: (c.region ?? DEFAULT_REGION) as RegionCode },
+        { values: entry.bySet[target.family] ?? {}, bySet: entry.bySet },
+      );
       if (e.setTierReached) reached++;
     }
     (out[set.family] ??= {})[ind.code] = Math.round((reached / pool.length) * 10000) / 100;

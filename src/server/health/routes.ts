@@ -9,7 +9,11 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/health',
       {
         config: { access: 'public' },
-        schema: { summary: 'Tình trạng máy chủ và cơ sở dữ liệu', tags: ['hệ thống'], response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) } },
+        schema: {
+          summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
+          tags: ['hệ thống'],
+          response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) },
+        },
       },
       async () => {
         await ctx.database.db.execute(sql`SELECT 1`);

@@ -22,7 +22,10 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/units/:code',
-      { config: { access: 'public' }, schema: { summary: 'Một đơn vị, lịch sử và nguồn gốc sáp nhập', tags: ['đơn vị'], params: unitParams, querystring: unitQuery } },
+      {
+        config: { access: 'public' },
+        schema: { summary: 'Một đơn vị, lịch sử và nguồn gốc sáp nhập', tags: ['đơn vị'], params: unitParams, querystring: unitQuery },
+      },
       async (req) => {
         const asOf = req.query.asOf ?? todayVn();
         const d = await unitDetail(ctx.database.db, req.params.code, asOf);

@@ -16,7 +16,10 @@ export const newHamletBody = z.object({
   parentCode: z.string().min(2, 'chưa chọn xã'),
   name: z.string().trim().min(2, 'tên xóm quá ngắn').max(120),
   type: z.enum(['Xóm', 'Thôn', 'Bản', 'Tổ dân phố']).default('Xóm'),
-  code: z.string().regex(/^[0-9A-Za-z-]{2,20}$/, 'mã xóm chỉ gồm chữ, số, dấu gạch ngang').optional(),
+  code: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{2,20}$/, 'mã xóm chỉ gồm chữ, số, dấu gạch ngang')
+    .optional(),
   validFrom: isoDateParam,
   legalBasis: z.string().trim().min(3, 'cần ghi căn cứ pháp lý (số quyết định)').max(300),
 });
