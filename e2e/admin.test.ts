@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchBrowser, login, newPage, resultPath, ROOT, startApp, type AppServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { blockingViolations, describeE2E, login, newPage, resultPath, ROOT, useAppAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const IMPORT_PATH = '/nap-bo-tieu-chi';
@@ -22,19 +21,6 @@ function todayVn(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
-async function blockingViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
-
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.scrollingElement!.scrollWidth);
 }
@@ -45,20 +31,10 @@ async function openImport(page: Page): Promise<void> {
 }
 
 describeE2E('admin screens: criteria set import and hamlets', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = useAppAndBrowser();
 
   it('province officer: a bad file names the file and the path; a good file becomes a new version', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl);
     await login(page, 'tinh');
     await page.goto('/bo-tieu-chi');
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
@@ -67,7 +43,7 @@ describeE2E('admin screens: criteria set import and hamlets', () => {
     await page.waitForURL(new RegExp(`${IMPORT_PATH}$`));
     await page.getByRole('heading', { level: 1, name: 'Nạp phiên bản bộ tiêu chí' }).waitFor();
 
-    // The Excel template is served with the app.
+    // The Excel template is served with the env.app.
     const href = await page.getByRole('link', { name: /Tải mẫu bảng tính Excel/ }).getAttribute('href');
     const template = await page.evaluate(async (url) => {
       const res = await fetch(url!);
@@ -116,7 +92,7 @@ describeE2E('admin screens: criteria set import and hamlets', () => {
   });
 
   it('commune officer: no import entry, and the import page refuses access', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl);
     await login(page, 'xa.hoaan');
     await page.goto('/bo-tieu-chi');
     await page.getByRole('heading', { level: 1, name: 'Bộ tiêu chí' }).waitFor();
@@ -136,7 +112,7 @@ describeE2E('admin screens: criteria set import and hamlets', () => {
   });
 
   it('province officer adds a hamlet to commune 01654; a duplicate name is refused under the name field', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl);
     await login(page, 'tinh');
     await page.goto(`/don-vi/01654?asOf=${todayVn()}`);
     await page.getByRole('heading', { level: 1, name: 'Xã Hòa An' }).waitFor();
@@ -179,7 +155,7 @@ describeE2E('admin screens: criteria set import and hamlets', () => {
   });
 
   it('import page fits 360 px and passes axe, before and after an error; screenshots at 1280 and 360', async () => {
-    const wide = await newPage(browser, app.baseUrl);
+    const wide = await newPage(env.browser, env.app.baseUrl);
     await login(wide.page, 'tinh');
     await openImport(wide.page);
     await wide.page.waitForLoadState('networkidle');
@@ -187,7 +163,7 @@ describeE2E('admin screens: criteria set import and hamlets', () => {
     await wide.page.screenshot({ path: resultPath('import-1280.png'), fullPage: true });
     await wide.context.close();
 
-    const { context, page } = await newPage(browser, app.baseUrl, PHONE);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl, PHONE);
     await login(page, 'tinh');
     await page.goto('/bo-tieu-chi');
     await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();

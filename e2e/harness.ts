@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 // End-to-end harness: the built app on a free port with a fresh embedded database, driven by Debian's Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -6,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -140,4 +141,35 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export function resultPath(file: string): string {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   return path.join(RESULTS_DIR, file);
+}
+
+/**
+ * Starts the app and a browser once for the enclosing describe block and stops them after it; the returned object
+ * is filled in `beforeAll`.
+ */
+export function useAppAndBrowser(): { app: AppServer; browser: Browser } {
+  const env = {} as { app: AppServer; browser: Browser };
+  beforeAll(async () => {
+    env.app = await startApp();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.stop();
+  });
+  return env;
+}
+
+/** Axe violations that block a user (serious or critical), as readable lines. */
+export async function blockingViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }

@@ -1,23 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchBrowser, login, newPage, resultPath, startApp, type AppServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { blockingViolations, describeE2E, login, newPage, resultPath, useAppAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
-
-/** Axe violations that block a user (serious or critical), as readable lines. */
-async function blockingViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 async function checkPage(page: Page, what: string): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -32,20 +17,10 @@ async function checkPage(page: Page, what: string): Promise<void> {
 }
 
 describeE2E('phone layout and accessibility (360 × 740)', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = useAppAndBrowser();
 
   it('every page fits 360 px and has no serious or critical axe violation', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl, PHONE);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl, PHONE);
     await page.goto('/dang-nhap');
     await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchBrowser, login, newPage, resultPath, startApp, type AppServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeE2E, login, newPage, resultPath, useAppAndBrowser } from './harness.ts';
 
 /** Counts the table's rows over every page of the pagination. */
 async function countAllRows(page: Page): Promise<number> {
@@ -22,20 +22,10 @@ async function totalFigure(page: Page): Promise<string> {
 }
 
 describeE2E('staff web app', () => {
-  let app: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const env = useAppAndBrowser();
 
   it('province officer: overview before and after 1 July 2025, then a commune scorecard', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl);
     await login(page, 'tinh');
     await page.getByRole('button', { name: 'Trước 01/07/2025 (161 xã)' }).click();
     await page.waitForURL(/asOf=2025-06-30/);
@@ -68,7 +58,7 @@ describeE2E('staff web app', () => {
   });
 
   it('commune officer sees only their commune and is refused another commune', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl);
     await login(page, 'xa.hoaan');
     await page.goto('/tong-quan?asOf=2025-07-01&year=2025');
     await expect.poll(() => totalFigure(page)).toBe('1');
@@ -83,7 +73,7 @@ describeE2E('staff web app', () => {
   });
 
   it('a wrong password shows the Vietnamese error and keeps the user on the login page', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl);
     await page.goto('/tong-quan');
     await page.waitForURL(/\/dang-nhap/);
     await page.getByLabel('Tên đăng nhập').fill('tinh');
@@ -95,7 +85,7 @@ describeE2E('staff web app', () => {
   });
 
   it('switches to English and back, and logs out', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(env.browser, env.app.baseUrl);
     await login(page, 'tinh');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Commune overview' }).waitFor();

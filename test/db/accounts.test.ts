@@ -4,20 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../src/db/client.ts';
 import { findUnitAsOf } from '../../src/db/repos/units.ts';
 import { countUsers, insertSession, purgeExpiredSessions } from '../../src/db/repos/users.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import { createUser, login, logout, userFromToken } from '../../src/server/auth/service.ts';
 import { backends } from './backends.ts';
+import { codeOf } from './errors.ts';
 
 const PASSWORD = 'mat-khau-thu-nghiem';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return (e as DomainError).code;
-}
 
 describe.each(backends)('accounts and sessions on $name', (backend) => {
   let d: Database;

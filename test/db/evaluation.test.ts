@@ -1,17 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import { evaluateUnit, overview } from '../../src/server/evaluation/service.ts';
 import { backends } from './backends.ts';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return (e as DomainError).code;
-}
+import { codeOf } from './errors.ts';
 
 describe.each(backends)('evaluation service on $name', (backend) => {
   let d: Database;

@@ -6,6 +6,7 @@ import { DomainError } from '../../src/domain/errors.ts';
 import type { SessionUser } from '../../src/server/auth/access.ts';
 import { addHamlet } from '../../src/server/units/service.ts';
 import { backends } from './backends.ts';
+import { codeOf } from './errors.ts';
 
 const FROM = '2025-07-01';
 const province: SessionUser = { id: 1, username: 'tinh', fullName: 'Tỉnh', role: 'province', unitId: null, scope: 'all' };
@@ -17,15 +18,6 @@ const input = (name: string, extra: Record<string, unknown> = {}) => ({
   legalBasis: 'Quyết định thử nghiệm',
   ...extra,
 });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return (e as DomainError).code;
-}
 
 describe.each(backends)('adding hamlets on $name', (backend) => {
   let d: Database;
