@@ -44,6 +44,16 @@ export async function listUnitsAsOf(db: Db, date: string, level?: string): Promi
   return rows.map(toRecord);
 }
 
+/** The units directly under a unit that are in force on a date, ordered by code. */
+export async function listChildrenAsOf(db: Db, parentId: number, date: string): Promise<UnitWithParent[]> {
+  const rows = await db
+    .select(columns)
+    .from(units)
+    .where(and(inForce(date), eq(units.parentId, parentId)))
+    .orderBy(asc(units.code));
+  return rows.map(toRecord);
+}
+
 /** The unit with a code on a date (codes are reused across periods, so the date is needed). */
 export async function findUnitAsOf(db: Db, code: string, date: string): Promise<UnitWithParent | undefined> {
   const rows = await db

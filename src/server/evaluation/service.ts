@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { valuesFor } from '../../db/repos/assessments.ts';
-import { attributesAsOf, findUnitAsOf, listUnitsAsOf, type UnitWithParent } from '../../db/repos/units.ts';
+import { attributesAsOf, findUnitAsOf, listChildrenAsOf, listUnitsAsOf, type UnitWithParent } from '../../db/repos/units.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { DEFAULT_REGION, type CommuneGroup, type CriteriaSet, type RegionCode } from '../../domain/criteria/schema.ts';
 import type { SetRegistry } from '../../domain/criteria/registry.ts';
@@ -52,37 +52,47 @@ function ladder(registry: SetRegistry, set: CriteriaSet, year: number): Criteria
   return out;
 }
 
-function applies(set: CriteriaSet, unit: UnitWithParent): boolean {
+function applies(set: CriteriaSet, unit: Pick<UnitWithParent, 'level' | 'type'>): boolean {
   return set.unitLevel === unit.level && (!set.unitTypes || set.unitTypes.includes(unit.type));
 }
 
-/** The sets in force for a unit on a date: the base set (tier NTM) and the top of its ladder. */
-export function setsForUnit(registry: SetRegistry, unit: UnitWithParent, date: string): { base: CriteriaSet; top: CriteriaSet } | undefined {
+/** The sets in force for a unit on a date: the base set (tier NTM) and the top of its ladder (the longest one over it). */
+export function setsForUnit(
+  registry: SetRegistry,
+  unit: Pick<UnitWithParent, 'level' | 'type'>,
+  date: string,
+): { base: CriteriaSet; top: CriteriaSet } | undefined {
   const candidates = registry.all().filter((s) => applies(s, unit) && registry.inForce(s.family, date) === s);
   const base = candidates.find((s) => s.tier === 'ntm' && !s.requiresTier);
   if (!base) return undefined;
-  const depth = (s: CriteriaSet): number => (s.requiresTier ? 1 + depth(registry.inForce(s.requiresTier.family, date) ?? s) : 0);
-  const top = candidates
-    .filter((s) => s === base || ladder(registry, s, Number(date.slice(0, 4))).some((x) => x.family === base.family))
-    .sort((a, b) => depth(b) - depth(a))[0]!;
+  const year = Number(date.slice(0, 4));
+  let top = base;
+  let topLength = 1;
+  for (const s of candidates) {
+    const chain = ladder(registry, s, year);
+    if (chain.length > topLength && chain.some((x) => x.family === base.family)) [top, topLength] = [s, chain.length];
+  }
   return { base, top };
 }
 
-async function inputForUnit(
-  db: Db,
-  sets: CriteriaSet[],
-  unitIds: number[],
-  year: number,
-): Promise<Map<number, { bySet: Record<string, ValueMap>; sample: boolean; status: string | null }>> {
-  const out = new Map<number, { bySet: Record<string, ValueMap>; sample: boolean; status: string | null }>();
-  for (const id of unitIds) out.set(id, { bySet: {}, sample: false, status: null });
+/**
+ * A unit's stored values for every set of a ladder, keyed by family: an evaluation input that each set of the ladder
+ * reads its own values from (see `EvaluationInput`).
+ */
+interface StoredInput extends EvaluationInput {
+  bySet: Record<string, ValueMap>;
+  sample: boolean;
+}
+
+async function inputForUnit(db: Db, sets: CriteriaSet[], unitIds: number[], year: number): Promise<Map<number, StoredInput>> {
+  const out = new Map<number, StoredInput>();
+  for (const id of unitIds) out.set(id, { values: {}, bySet: {}, sample: false });
   for (const s of sets) {
     const vals = await valuesFor(db, s.family, year, unitIds);
     for (const [unitId, v] of vals) {
       const entry = out.get(unitId)!;
       entry.bySet[s.family] = v.values;
       entry.sample ||= v.sample;
-      if (entry.status === null) entry.status = v.status;
     }
   }
   return out;
@@ -134,9 +144,8 @@ export async function evaluateUnit(
   const derived = await deriveValues(db, registry, unit, asOf, year, sets);
   for (const [family, values] of Object.entries(derived)) entry.bySet[family] = { ...(entry.bySet[family] ?? {}), ...values };
   const opts = { year, region: (unit.region ?? DEFAULT_REGION) as RegionCode, group: (group?.value ?? undefined) as CommuneGroup | undefined };
-  const input = (s: CriteriaSet): EvaluationInput => ({ values: entry.bySet[s.family] ?? {}, bySet: entry.bySet });
-  const evaluation = evaluateValues(registry, base.id, opts, input(base));
-  const highest = base === top ? null : evaluateValues(registry, top.id, opts, input(top));
+  const evaluation = evaluateValues(registry, base.id, opts, entry);
+  const highest = base === top ? null : evaluateValues(registry, top.id, opts, entry);
   return { unit, asOf, group, evaluation, highest, valuesSample: entry.sample, hasValues: Object.keys(entry.bySet).length > 0 };
 }
 
@@ -169,8 +178,11 @@ export async function overview(
   level = 'commune',
 ): Promise<{ asOf: string; year: number; sets: string[]; rows: OverviewRow[] }> {
   const registry = await getRegistry(db);
-  const unitsAsOf = await listUnitsAsOf(db, asOf, level);
-  const parents = new Map((await listUnitsAsOf(db, asOf)).map((u) => [u.id, u]));
+  const all = await listUnitsAsOf(db, asOf);
+  const unitsAsOf = all.filter((u) => u.level === level);
+  const parents = new Map(all.map((u) => [u.id, u]));
+  // The sets depend on the unit's level and type only: work them out once per type.
+  const setsByType = new Map<string, ReturnType<typeof setsForUnit>>();
   const groups = await attributesAsOf(db, 'commune-group', asOf);
   const byTop = new Map<CriteriaSet, { base: CriteriaSet; units: UnitWithParent[] }>();
   const rows: OverviewRow[] = [];
@@ -199,7 +211,8 @@ export async function overview(
     };
     rows.push(row);
     rowOf.set(u.id, row);
-    const pair = setsForUnit(registry, u, asOf);
+    if (!setsByType.has(u.type)) setsByType.set(u.type, setsForUnit(registry, u, asOf));
+    const pair = setsByType.get(u.type);
     if (!pair) continue;
     const bucket = byTop.get(pair.top) ?? { base: pair.base, units: [] };
     bucket.units.push(u);
@@ -225,8 +238,8 @@ export async function overview(
       row.sample ||= entry.sample;
       if (base.dimension === 'group' && !groupValue) continue;
       const opts = { year, region: (u.region ?? DEFAULT_REGION) as RegionCode, group: groupValue };
-      const b = evaluateValues(registry, base.id, opts, { values: entry.bySet[base.family] ?? {}, bySet: entry.bySet });
-      const t = top === base ? b : evaluateValues(registry, top.id, opts, { values: entry.bySet[top.family] ?? {}, bySet: entry.bySet });
+      const b = evaluateValues(registry, base.id, opts, entry);
+      const t = top === base ? b : evaluateValues(registry, top.id, opts, entry);
       row.criteriaMet = b.criteriaMet;
       row.criteriaTotal = b.criteriaTotal;
       const noData = Object.values(b.criteria).filter((c) => c.status === 'no-data');
@@ -259,7 +272,7 @@ async function deriveValues(
   const out: Record<string, ValueMap> = {};
   const wanted = sets.flatMap((s) => s.criteria.flatMap((c) => c.indicators.filter((i) => i.derive).map((i) => ({ set: s, ind: i }))));
   if (wanted.length === 0) return out;
-  const children = (await listUnitsAsOf(db, asOf)).filter((u) => u.parentId === unit.id);
+  const children = await listChildrenAsOf(db, unit.id, asOf);
   for (const { set, ind } of wanted) {
     const d = ind.derive!;
     const target = registry.inForce(d.family, registry.referenceDate(set, year));
@@ -275,14 +288,7 @@ async function deriveValues(
     );
     let reached = 0;
     for (const c of pool) {
-      const entry = inputs.get(c.id)!;
-      const e = evaluateValues(
-        registry,
-        target.id,
-        { year, region: (c.region ?? DEFAULT_REGION) as RegionCode },
-        { values: entry.bySet[target.family] ?? {}, bySet: entry.bySet },
-      );
-      if (e.setTierReached) reached++;
+      if (evaluateValues(registry, target.id, { year, region: (c.region ?? DEFAULT_REGION) as RegionCode }, inputs.get(c.id)!).setTierReached) reached++;
     }
     (out[set.family] ??= {})[ind.code] = Math.round((reached / pool.length) * 10000) / 100;
   }

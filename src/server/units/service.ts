@@ -1,6 +1,6 @@
 import { isUniqueViolation, type Db } from '../../db/client.ts';
 import { audit } from '../../db/repos/users.ts';
-import { findUnitAsOf, insertUnit, lineageOf, listUnitsAsOf, unitHistory } from '../../db/repos/units.ts';
+import { findUnitAsOf, insertUnit, lineageOf, listChildrenAsOf, unitHistory } from '../../db/repos/units.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { nameKey } from '../../domain/units/names.ts';
 import { requireUnitAccess, type SessionUser } from '../auth/access.ts';
@@ -12,7 +12,7 @@ export async function unitDetail(db: Db, code: string, asOf: string) {
   if (!unit) throw new DomainError('UNIT_NOT_IN_FORCE', `Không có đơn vị hành chính mã "${code}" vào ngày ${asOf}`, { code, asOf });
   const { predecessors, successors } = await lineageOf(db, unit.id);
   const history = await unitHistory(db, code);
-  const children = (await listUnitsAsOf(db, asOf)).filter((u) => u.parentId === unit.id);
+  const children = await listChildrenAsOf(db, unit.id, asOf);
   return { unit, predecessors, successors, history, children };
 }
 
@@ -22,7 +22,7 @@ export async function addHamlet(db: Db, user: SessionUser, input: z.infer<typeof
   if (!parent || parent.level !== 'commune')
     throw new DomainError('UNIT_NOT_IN_FORCE', `Không có xã mã "${input.parentCode}" vào ngày ${input.validFrom}`, { field: 'parentCode' });
   requireUnitAccess(user, parent.id);
-  const siblings = (await listUnitsAsOf(db, input.validFrom, 'hamlet')).filter((u) => u.parentId === parent.id);
+  const siblings = (await listChildrenAsOf(db, parent.id, input.validFrom)).filter((u) => u.level === 'hamlet');
   if (siblings.some((s) => nameKey(s.fullName) === nameKey(`${input.type} ${input.name}`) || nameKey(s.name) === nameKey(input.name)))
     throw new DomainError('UNIT_EXISTS', `${parent.fullName} đã có ${input.type.toLowerCase()} "${input.name}"`, { field: 'name' });
   const code = input.code ?? `${parent.code}-${String(siblings.length + 1).padStart(3, '0')}`;
