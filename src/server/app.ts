@@ -63,8 +63,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.decorateRequest('user', null);
+  // Only routes with an access check read the session: public routes and static files cost no database work.
   app.addHook('preHandler', async (req) => {
-    req.user = await userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE]);
+    const access = req.routeOptions.config.access;
+    if (access && access !== 'public') req.user = await userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE]);
   });
 
   app.setErrorHandler((err: FastifyError | DomainError, req, reply) => {
@@ -73,15 +75,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
       const field =
         issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || String((issue.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? '');
       const label = FIELD_NAMES[field] ?? field;
-      return reply
-        .code(400)
-        .send({
-          error: {
-            code: 'VALIDATION',
-            message: `Dữ liệu không hợp lệ${label ? ` ở trường "${label}"` : ''}: ${issue.message}`,
-            details: { field, context: err.validationContext },
-          },
-        });
+      return reply.code(400).send({
+        error: {
+          code: 'VALIDATION',
+          message: `Dữ liệu không hợp lệ${label ? ` ở trường "${label}"` : ''}: ${issue.message}`,
+          details: { field, context: err.validationContext },
+        },
+      });
     }
     if (err instanceof DomainError) return reply.code(statusFor(err.code)).send({ error: { code: err.code, message: err.message, details: err.details } });
     const status = err.statusCode ?? 500;

@@ -18,16 +18,16 @@ export async function insertSession(db: Db, tokenHash: string, userId: number, e
   await db.insert(sessions).values({ tokenHash, userId, expiresAt });
 }
 
-/** The live session's user, sliding its last-seen time. */
+/** The live session's user; its last-seen time is written at most once a minute, not on every request. */
 export async function userForSession(db: Db, tokenHash: string, now: Date): Promise<UserRow | undefined> {
   const rows = await db
-    .select({ user: users })
+    .select({ user: users, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)))
     .limit(1);
   if (!rows[0]) return undefined;
-  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  if (now.getTime() - rows[0].lastSeenAt.getTime() > 60_000) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   return rows[0].user;
 }
 

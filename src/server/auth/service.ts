@@ -14,7 +14,7 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token).d
 async function toSessionUser(db: Db, u: UserRow): Promise<SessionUser> {
   const role = u.role as Role;
   const scope = role === 'admin' || u.unitId === null ? 'all' : await scopeIds(db, u.unitId);
-  return { id: u.id, username: u.username, fullName: u.fullName, role, unitId: u.unitId, scope: role === 'admin' ? 'all' : scope };
+  return { id: u.id, username: u.username, fullName: u.fullName, role, unitId: u.unitId, scope };
 }
 
 // A fixed hash to verify against when the user does not exist, so both paths take the same time.
