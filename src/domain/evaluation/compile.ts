@@ -39,6 +39,9 @@ export interface CompiledSet {
   prerequisite: CompiledSet | null;
   /** For `tier` indicators: compiled set of the family whose tier is required. */
   tierRefs: (CompiledSet | null)[];
+  /** Status buffers reused when this set is evaluated as a prerequisite (evaluation is synchronous and never re-enters a set). */
+  scratchInd: Uint8Array;
+  scratchCrit: Uint8Array;
 }
 
 const KIND_CODE: Record<Indicator['kind'], number> = {
@@ -132,5 +135,7 @@ export function compileSet(set: CriteriaSet, ctx: EvalContext, resolve: FamilyRe
     allowsBasic: set.allowsBasicallyMet,
     prerequisite: set.requiresTier ? refFor(set.requiresTier.family) : null,
     tierRefs,
+    scratchInd: new Uint8Array(n),
+    scratchCrit: new Uint8Array(set.criteria.length),
   };
 }

@@ -79,7 +79,5 @@ export function evaluateVector(cs: CompiledSet, input: EncodedInput, indOut: Uin
 /** Whether a unit reaches the tier of `cs` (its full ladder), evaluated on that set's own input. */
 export function tierOutcome(cs: CompiledSet, inputFor: InputFor | undefined): Outcome {
   if (!inputFor) return NaN;
-  const ind = new Uint8Array(cs.codes.length);
-  const crit = new Uint8Array(cs.criteriaCodes.length);
-  return evaluateVector(cs, inputFor(cs), ind, crit, inputFor).outcome;
+  return evaluateVector(cs, inputFor(cs), cs.scratchInd, cs.scratchCrit, inputFor).outcome;
 }
