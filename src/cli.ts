@@ -12,6 +12,7 @@ import { buildApp } from './server/app.ts';
 import { createUser } from './server/auth/service.ts';
 import { ROLES, type Role } from './server/auth/access.ts';
 import { presentSet } from './server/criteria/present.ts';
+import { SET_SUMMARY_KEYS, type SetSummary } from './domain/criteria/registry.ts';
 import { readSetFile } from './server/criteria/files.ts';
 import { getRegistry, importSet } from './server/criteria/service.ts';
 import { evaluateValues } from './server/evaluation/service.ts';
@@ -132,18 +133,8 @@ function program(config: Config): Command {
           return registry.all().map((s) => registry.summary(s));
         },
         async (base) =>
-          ((await getJson(`${base}/api/sets`)) as { sets: Record<string, unknown>[] }).sets.map(
-            ({ id, name, decision, effectiveFrom, effectiveTo, unitLevel, criteriaCount, indicatorCount, confirmedCount }) => ({
-              id,
-              name,
-              decision,
-              effectiveFrom,
-              effectiveTo,
-              unitLevel,
-              criteriaCount,
-              indicatorCount,
-              confirmedCount,
-            }),
+          ((await getJson(`${base}/api/sets`)) as { sets: SetSummary[] }).sets.map(
+            (s) => Object.fromEntries(SET_SUMMARY_KEYS.map((k) => [k, s[k]])) as unknown as SetSummary,
           ),
       );
       print(out);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import argon2 from 'argon2';
 import { queryRows, type Db } from '../db/client.ts';
 import { insertAssessments, type NewAssessment } from '../db/repos/assessments.ts';
-import { insertAttribute, insertLineage, insertUnits, listUnitsAsOf, type NewUnit, type UnitWithParent } from '../db/repos/units.ts';
+import { findUnitAsOf, insertAttribute, insertLineage, insertUnits, listUnitsAsOf, type NewUnit, type UnitWithParent } from '../db/repos/units.ts';
 import { countUsers, insertUser } from '../db/repos/users.ts';
 import type { CriteriaSet, Indicator } from '../domain/criteria/schema.ts';
 import { resolveThreshold } from '../domain/criteria/thresholds.ts';
@@ -147,7 +147,7 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
   if ((await countUsers(db)) === 0) {
     const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
     for (const a of DEMO_ACCOUNTS) {
-      const unit = (await listUnitsAsOf(db, a.asOf)).find((u) => u.code === a.unitCode);
+      const unit = await findUnitAsOf(db, a.unitCode, a.asOf);
       await insertUser(db, { username: a.username, fullName: `Tài khoản mẫu: ${a.unitName}`, passwordHash: hash, role: a.role, unitId: unit?.id ?? null });
       users++;
     }

@@ -16,6 +16,19 @@ export interface SetSummary {
   confirmedCount: number;
 }
 
+/** The fields of a set summary, in the order the CLI prints them. */
+export const SET_SUMMARY_KEYS = [
+  'id',
+  'name',
+  'decision',
+  'effectiveFrom',
+  'effectiveTo',
+  'unitLevel',
+  'criteriaCount',
+  'indicatorCount',
+  'confirmedCount',
+] as const satisfies readonly (keyof SetSummary)[];
+
 /** Day before an ISO date (yyyy-mm-dd), in UTC. */
 export function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);

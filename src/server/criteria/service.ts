@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../../db/client.ts';
 import { findSetRow, insertSetRow, listSetRows, upsertBuiltinSet } from '../../db/repos/criteria.ts';
 import { audit } from '../../db/repos/users.ts';
@@ -6,11 +7,14 @@ import type { CriteriaSet } from '../../domain/criteria/schema.ts';
 import { SetRegistry } from '../../domain/criteria/registry.ts';
 import { loadBuiltinSets, validateSet } from './files.ts';
 
-/** Writes the shipped sets into the database (new ones inserted, changed built-ins updated). */
+/** Writes the shipped sets into the database (new ones inserted, changed built-ins updated, unchanged ones left alone). */
 export async function syncBuiltinSets(db: Db): Promise<number> {
   const sets = loadBuiltinSets();
+  const stored = new Map((await listSetRows(db)).map((r) => [r.id, r.definition]));
+  const changed = sets.filter((s) => !isDeepStrictEqual(stored.get(s.id), s));
+  if (changed.length === 0) return sets.length;
   await db.transaction(async (tx) => {
-    for (const s of sets) {
+    for (const s of changed) {
       await upsertBuiltinSet(tx, { id: s.id, family: s.family, effectiveFrom: s.effectiveFrom, effectiveTo: s.effectiveTo, definition: s, origin: 'builtin' });
     }
   });
