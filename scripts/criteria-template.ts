@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSetJson } from '../src/server/criteria/files.ts';
-import { setToWorkbook } from '../src/server/criteria/workbook.ts';
+import { parseSetJson } from '../src/interchange/criteria/files.ts';
+import { setToWorkbook } from '../src/interchange/criteria/workbook.ts';
 
 const criteria = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'criteria');
 const source = path.join(criteria, 'xa-ntm-2026.json');

@@ -13,7 +13,7 @@ import { createUser } from './server/auth/service.ts';
 import { ROLES, type Role } from './server/auth/access.ts';
 import { presentSet } from './server/criteria/present.ts';
 import { SET_SUMMARY_KEYS, type SetSummary } from './domain/criteria/registry.ts';
-import { readSetFile } from './server/criteria/files.ts';
+import { readSetFile } from './interchange/criteria/files.ts';
 import { getRegistry, importSet } from './server/criteria/service.ts';
 import { evaluateValues } from './server/evaluation/service.ts';
 import { presentUnit } from './server/units/present.ts';

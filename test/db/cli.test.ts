@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadBuiltinSets } from '../../src/server/criteria/files.ts';
+import { loadBuiltinSets } from '../../src/interchange/criteria/files.ts';
 import { buildCriterion, buildIndicator, buildSet } from '../factories.ts';
 import { backends } from './backends.ts';
 import { PG_BASE } from './pg-admin.ts';

@@ -4,7 +4,7 @@ import { queryRows, type Database } from '../../src/db/client.ts';
 import { findSetRow, listSetRows } from '../../src/db/repos/criteria.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import type { CriteriaSet } from '../../src/domain/criteria/schema.ts';
-import { loadBuiltinSets } from '../../src/server/criteria/files.ts';
+import { loadBuiltinSets } from '../../src/interchange/criteria/files.ts';
 import { getRegistry, importSet, invalidateRegistry, syncBuiltinSets } from '../../src/server/criteria/service.ts';
 import { buildCriterion, buildIndicator, buildSet } from '../factories.ts';
 import { backends } from './backends.ts';

@@ -5,7 +5,7 @@ import { criteriaSetSchema, type CriteriaSet } from '../../src/domain/criteria/s
 import { SetRegistry } from '../../src/domain/criteria/registry.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { evaluateSet } from '../../src/domain/evaluation/explain.ts';
-import { loadBuiltinSets, parseSetJson } from '../../src/server/criteria/files.ts';
+import { loadBuiltinSets, parseSetJson } from '../../src/interchange/criteria/files.ts';
 import { DATA_DIR } from '../../src/seed/paths.ts';
 
 const dir = path.join(DATA_DIR, 'criteria');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CriteriaSet, Tier } from '../../src/domain/criteria/schema.ts';
-import { parseSetJson } from '../../src/server/criteria/files.ts';
+import { parseSetJson } from '../../src/interchange/criteria/files.ts';
 import type { Status, ValueMap } from '../../src/domain/evaluation/types.ts';
 import { buildCriterion, buildIndicator, buildSet, buildThreshold, evaluate, type IndicatorInput } from '../factories.ts';
 

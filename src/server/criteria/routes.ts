@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.ts';
 import { authorize } from '../auth/access.ts';
 import type { AppContext } from '../context.ts';
-import { loadPendingAnnexes, parseSetBuffer } from './files.ts';
+import { loadPendingAnnexes, parseSetBuffer } from '../../interchange/criteria/files.ts';
 import { presentSet } from './present.ts';
 import { getRegistry, importSet } from './service.ts';
 

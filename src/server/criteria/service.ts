@@ -1,11 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Db } from '../../db/client.ts';
-import { findSetRow, insertSetRow, listSetRows, upsertBuiltinSet } from '../../db/repos/criteria.ts';
+import { insertSetRow, listSetRows, upsertBuiltinSet } from '../../db/repos/criteria.ts';
 import { audit } from '../../db/repos/users.ts';
-import { DomainError } from '../../domain/errors.ts';
 import type { CriteriaSet } from '../../domain/criteria/schema.ts';
 import { SetRegistry } from '../../domain/criteria/registry.ts';
-import { loadBuiltinSets, validateSet } from './files.ts';
+import { checkNewVersion, validateSet } from '../../domain/criteria/validate.ts';
+import { loadBuiltinSets } from '../../interchange/criteria/files.ts';
 
 /** Writes the shipped sets into the database (new ones inserted, changed built-ins updated, unchanged ones left alone). */
 export async function syncBuiltinSets(db: Db): Promise<number> {
@@ -44,30 +44,8 @@ export function invalidateRegistry(db: Db): void {
  * References (prerequisite tiers, relative thresholds) must resolve. Nothing is written when any check fails.
  */
 export async function importSet(db: Db, set: CriteriaSet, userId: number | null, note?: string): Promise<SetRegistry> {
-  const existing = await findSetRow(db, set.id);
-  if (existing) throw new DomainError('SET_EXISTS', `Đã có bộ tiêu chí mã "${set.id}": hãy đặt mã mới cho phiên bản mới`, { set: set.id });
   const registry = await getRegistry(db);
-  // Two versions of a family may start the same day only when the new one says it amends (replaces) the other.
-  const clash = registry.all().find((s) => s.family === set.family && s.effectiveFrom === set.effectiveFrom && !isAmendedBy(registry, s, set));
-  if (clash)
-    throw new DomainError(
-      'CONFLICT',
-      `Nhóm bộ "${set.family}" đã có phiên bản "${clash.id}" hiệu lực từ ${set.effectiveFrom}: chọn ngày hiệu lực khác, hoặc ghi "amends": "${clash.id}" nếu bản mới thay thế bản đó`,
-      { set: set.id, clash: clash.id },
-    );
-  if (set.amends && !registry.has(set.amends))
-    throw new DomainError('CRITERIA_REFERENCE', `Bộ tiêu chí "${set.id}" sửa đổi phiên bản "${set.amends}" không có trong hệ thống`, {
-      set: set.id,
-      amends: set.amends,
-    });
-  const next = new SetRegistry([...registry.all(), set]);
-  const refs = [
-    set.requiresTier?.family,
-    ...set.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.relative?.family, i.requiresTier?.family, i.derive?.family])),
-  ].filter((f): f is string => Boolean(f));
-  for (const f of refs)
-    if (!next.all().some((s) => s.family === f))
-      throw new DomainError('CRITERIA_REFERENCE', `Bộ tiêu chí "${set.id}" tham chiếu nhóm bộ "${f}" chưa có trong hệ thống`, { set: set.id, family: f });
+  checkNewVersion(registry, set);
   await db.transaction(async (tx) => {
     await insertSetRow(tx, {
       id: set.id,
@@ -89,13 +67,4 @@ export async function importSet(db: Db, set: CriteriaSet, userId: number | null,
   });
   registryCache.delete(db);
   return getRegistry(db);
-}
-
-/** Whether `next` amends `old`, directly or through earlier amendments. */
-function isAmendedBy(registry: SetRegistry, old: CriteriaSet, next: CriteriaSet): boolean {
-  for (let id = next.amends, n = 0; id && n < 50; n++) {
-    if (id === old.id) return true;
-    id = registry.has(id) ? registry.get(id).amends : undefined;
-  }
-  return false;
 }

@@ -2,7 +2,7 @@
 // server breaks the web build instead of the screen. Type-only imports: nothing from the server is bundled.
 import type { presentUser } from '../../server/auth/present.ts';
 import type { presentSet } from '../../server/criteria/present.ts';
-import type { PendingAnnex } from '../../server/criteria/files.ts';
+import type { PendingAnnex } from '../../interchange/criteria/files.ts';
 import type { OverviewRow as ServerOverviewRow } from '../../server/evaluation/service.ts';
 import type { presentUnit, presentUnitDetail } from '../../server/units/present.ts';
 import type { SetSummary } from '../../domain/criteria/registry.ts';

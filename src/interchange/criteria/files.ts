@@ -1,35 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
-import { criteriaSetSchema, type CriteriaSet } from '../../domain/criteria/schema.ts';
+import type { CriteriaSet } from '../../domain/criteria/schema.ts';
+import { validateSet } from '../../domain/criteria/validate.ts';
 import { DATA_DIR } from '../../seed/paths.ts';
 import { parseSetWorkbook } from './workbook.ts';
-
-/** Formats the first schema problem as "criteria[3].indicators[0].thresholds: …". */
-export function formatPath(p: readonly PropertyKey[]): string {
-  let out = '';
-  for (const k of p) out += typeof k === 'number' ? `[${k}]` : out ? `.${String(k)}` : String(k);
-  return out || '(gốc)';
-}
-
-export function invalidFile(file: string, issues: readonly z.core.$ZodIssue[]): DomainError {
-  const first = issues[0]!;
-  const where = formatPath(first.path);
-  return new DomainError('INVALID_CRITERIA_FILE', `Tệp bộ tiêu chí "${file}" không hợp lệ tại ${where}: ${first.message}`, {
-    file,
-    path: where,
-    problem: first.message,
-    issues: issues.slice(0, 20).map((i) => ({ path: formatPath(i.path), message: i.message })),
-  });
-}
-
-/** Validates a parsed JSON value as a criteria set, naming the file and the path of the first problem. */
-export function validateSet(value: unknown, file: string): CriteriaSet {
-  const parsed = criteriaSetSchema.safeParse(value);
-  if (!parsed.success) throw invalidFile(file, parsed.error.issues);
-  return parsed.data;
-}
 
 export function parseSetJson(text: string, file: string): CriteriaSet {
   let value: unknown;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../domain/errors.ts';
 import type { CriteriaSet, CriteriaSetInput } from '../../domain/criteria/schema.ts';
-import { validateSet } from './files.ts';
+import { validateSet } from '../../domain/criteria/validate.ts';
 import { cellData, cellError, dateOf, listOf, numberOf, textOf, yesNoOf, type Where } from './workbook-cells.ts';
 import {
   DIMENSION_LABELS,
