@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -16,8 +17,16 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
+  /** Runs `fn` in one transaction on one connection, committed when it returns and rolled back when it throws. */
+  scriptTransaction<T>(fn: (tx: ScriptTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   describe: string;
+}
+
+/** A transaction that accepts whole scripts: several statements, function bodies between `$$` included. */
+export interface ScriptTx {
+  exec(script: string): Promise<void>;
+  query<T>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
 export interface DatabaseOptions {
@@ -31,7 +40,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const dir = opts.dataDir ?? '.chungsuc';
   const target = dir.startsWith('memory://') ? dir : path.join(dir, 'pgdata');
   if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(target);
+  // btree_gist backs the exclusion constraints over validity periods (PostgreSQL ships it in contrib).
+  const client = await PGlite.create(target, { extensions: { btree_gist } });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -39,6 +49,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     exec: async (script) => {
       await client.exec(script);
     },
+    // PGlite runs one transaction at a time: a second caller waits for the first to finish.
+    scriptTransaction: (fn) =>
+      client.transaction((tx) =>
+        fn({
+          exec: async (script) => {
+            await tx.exec(script);
+          },
+          query: async <T>(text: string, params?: unknown[]) => (await tx.query<T>(text, params)).rows,
+        }),
+      ),
     close: () => client.close(),
     describe: `PGlite (${target})`,
   };
@@ -66,9 +86,31 @@ async function openPostgres(url: string): Promise<Database> {
     exec: async (script) => {
       await pool.query(script);
     },
+    scriptTransaction: (fn) => pgTransaction(pool, fn),
     close: () => pool.end(),
     describe: `PostgreSQL (${name})`,
   };
+}
+
+async function pgTransaction<T>(pool: pg.Pool, fn: (tx: ScriptTx) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // A query without parameters goes through the simple protocol, which takes several statements at once.
+    const result = await fn({
+      exec: async (script) => {
+        await client.query(script);
+      },
+      query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+    });
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
 }
 
 /** The URL without its password, for messages. */
