@@ -1,8 +1,7 @@
 import { DomainError } from '../errors.ts';
 import type { CriteriaSet } from './schema.ts';
 import { allIndicators, isIndicatorConfirmed } from './schema.ts';
-import { compileSet, type CompiledSet, type FamilyResolver } from '../evaluation/compile.ts';
-import type { EvalContext } from '../evaluation/types.ts';
+import type { FamilyResolver } from './context.ts';
 
 export interface SetSummary {
   id: string;
@@ -43,7 +42,6 @@ export function dayBefore(iso: string): string {
 export class SetRegistry {
   private readonly byId = new Map<string, CriteriaSet>();
   private readonly families = new Map<string, CriteriaSet[]>();
-  private readonly compiledCache = new Map<string, CompiledSet>();
 
   constructor(sets: readonly CriteriaSet[]) {
     for (const s of sets) this.byId.set(s.id, s);
@@ -122,20 +120,6 @@ export class SetRegistry {
       const list = this.families.get(family) ?? [];
       return [...list].reverse().find((s) => s.effectiveFrom <= date) ?? list[0];
     };
-  }
-
-  /**
-   * A set compiled for a context, with prerequisites from the same time; cached, since a registry never changes
-   * (an import builds a new one).
-   */
-  compiled(set: CriteriaSet, ctx: EvalContext): CompiledSet {
-    const key = `${set.id}|${ctx.region ?? ''}|${ctx.group ?? ''}|${ctx.year}`;
-    let cs = this.compiledCache.get(key);
-    if (!cs) {
-      cs = compileSet(set, ctx, this.resolverFor(set, ctx.year));
-      this.compiledCache.set(key, cs);
-    }
-    return cs;
   }
 
   /** Sets that apply to a unit level on a date, one per family. */

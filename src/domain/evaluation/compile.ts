@@ -2,7 +2,7 @@ import { DomainError } from '../errors.ts';
 import type { CriteriaSet, Indicator } from '../criteria/schema.ts';
 import { isIndicatorConfirmed } from '../criteria/schema.ts';
 import { resolveThreshold } from '../criteria/thresholds.ts';
-import type { EvalContext } from './types.ts';
+import type { EvalContext, FamilyResolver } from '../criteria/context.ts';
 
 export const K_BOOLEAN = 0;
 export const K_MIN = 1;
@@ -10,8 +10,7 @@ export const K_MAX = 2;
 export const K_STATUS = 3;
 export const K_TIER = 4;
 
-/** Finds the version of a set family to use for prerequisites and relative thresholds. */
-export type FamilyResolver = (family: string) => CriteriaSet | undefined;
+export type { FamilyResolver } from '../criteria/context.ts';
 
 /**
  * A criteria set with every threshold resolved for one region/group and year, laid out in typed arrays so

@@ -3,3 +3,4 @@ export * from './compile.ts';
 export * from './encode.ts';
 export * from './evaluate.ts';
 export * from './explain.ts';
+export * from './ladder.ts';

@@ -13,11 +13,7 @@ export type InputValue = number | boolean | string | null;
 /** Values keyed by indicator code (or by criterion code for criteria whose indicators are not loaded). */
 export type ValueMap = Record<string, InputValue | undefined>;
 
-export interface EvalContext {
-  region?: RegionCode | undefined;
-  group?: CommuneGroup | undefined;
-  year: number;
-}
+export type { EvalContext } from '../criteria/context.ts';
 
 export interface IndicatorResult {
   code: string;

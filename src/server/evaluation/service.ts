@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { DEFAULT_REGION, type CommuneGroup, type CriteriaSet, type RegionCode } from '../../domain/criteria/schema.ts';
 import type { SetRegistry } from '../../domain/criteria/registry.ts';
 import { evaluateCompiled, type EvaluationInput } from '../../domain/evaluation/explain.ts';
+import { compiledFor, ladder, setsForUnit } from '../../domain/evaluation/ladder.ts';
 import type { Evaluation, ValueMap } from '../../domain/evaluation/types.ts';
 import { compareVi } from '../../domain/units/names.ts';
 import { getRegistry } from '../criteria/service.ts';
@@ -28,51 +29,7 @@ export function evaluateValues(registry: SetRegistry, setId: string, opts: Evalu
     region: set.dimension === 'region' ? (opts.region ?? DEFAULT_REGION) : undefined,
     group: set.dimension === 'group' ? opts.group : undefined,
   };
-  return evaluateCompiled(registry.compiled(set, ctx), input);
-}
-
-/** The ladder of a set: itself and its prerequisite families' versions in force at the same time. */
-function ladder(registry: SetRegistry, set: CriteriaSet, year: number): CriteriaSet[] {
-  const resolve = registry.resolverFor(set, year);
-  const out = [set];
-  const seen = new Set([set.family]);
-  const visit = (s: CriteriaSet) => {
-    const fams = [s.requiresTier?.family, ...s.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.requiresTier?.family, i.relative?.family]))];
-    for (const f of fams) {
-      if (!f || seen.has(f)) continue;
-      seen.add(f);
-      const r = resolve(f);
-      if (r) {
-        out.push(r);
-        visit(r);
-      }
-    }
-  };
-  visit(set);
-  return out;
-}
-
-function applies(set: CriteriaSet, unit: Pick<UnitWithParent, 'level' | 'type'>): boolean {
-  return set.unitLevel === unit.level && (!set.unitTypes || set.unitTypes.includes(unit.type));
-}
-
-/** The sets in force for a unit on a date: the base set (tier NTM) and the top of its ladder (the longest one over it). */
-export function setsForUnit(
-  registry: SetRegistry,
-  unit: Pick<UnitWithParent, 'level' | 'type'>,
-  date: string,
-): { base: CriteriaSet; top: CriteriaSet } | undefined {
-  const candidates = registry.all().filter((s) => applies(s, unit) && registry.inForce(s.family, date) === s);
-  const base = candidates.find((s) => s.tier === 'ntm' && !s.requiresTier);
-  if (!base) return undefined;
-  const year = Number(date.slice(0, 4));
-  let top = base;
-  let topLength = 1;
-  for (const s of candidates) {
-    const chain = ladder(registry, s, year);
-    if (chain.length > topLength && chain.some((x) => x.family === base.family)) [top, topLength] = [s, chain.length];
-  }
-  return { base, top };
+  return evaluateCompiled(compiledFor(registry, set, ctx), input);
 }
 
 /**
