@@ -1,30 +1,56 @@
-import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 // Mirrors migrations/*.sql, which are the source of truth for the database; this file gives typed queries.
+// test/db/schema-drift.test.ts checks that the two agree (columns, keys, unique indexes, foreign keys).
 const id = (name: string) => bigint(name, { mode: 'number' });
+const createdAt = (name = 'created_at') => timestamp(name, { withTimezone: true }).notNull().defaultNow();
 
-export const units = pgTable('units', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  code: text('code').notNull(),
-  name: text('name').notNull(),
-  fullName: text('full_name').notNull(),
-  nameEn: text('name_en'),
-  nameKey: text('name_key').notNull(),
-  type: text('type').notNull(),
-  level: text('level').notNull(),
-  parentId: id('parent_id'),
-  region: text('region'),
-  validFrom: date('valid_from'),
-  validTo: date('valid_to'),
-  legalBasis: text('legal_basis'),
-  sample: boolean('sample').notNull().default(false),
-});
+export const units = pgTable(
+  'units',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    fullName: text('full_name').notNull(),
+    nameEn: text('name_en'),
+    nameKey: text('name_key').notNull(),
+    type: text('type').notNull(),
+    level: text('level').notNull(),
+    parentId: id('parent_id').references((): AnyPgColumn => units.id),
+    region: text('region'),
+    validFrom: date('valid_from'),
+    validTo: date('valid_to'),
+    legalBasis: text('legal_basis'),
+    sample: boolean('sample').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_code_period').on(t.code, sql`coalesce(${t.validFrom}, '0001-01-01'::date)`)],
+);
 
 export const unitLineage = pgTable(
   'unit_lineage',
   {
-    predecessorId: id('predecessor_id').notNull(),
-    successorId: id('successor_id').notNull(),
+    predecessorId: id('predecessor_id')
+      .notNull()
+      .references(() => units.id),
+    successorId: id('successor_id')
+      .notNull()
+      .references(() => units.id),
     relation: text('relation').notNull(),
     effectiveDate: date('effective_date').notNull(),
     legalBasis: text('legal_basis'),
@@ -34,7 +60,9 @@ export const unitLineage = pgTable(
 
 export const unitAttributes = pgTable('unit_attributes', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  unitId: id('unit_id').notNull(),
+  unitId: id('unit_id')
+    .notNull()
+    .references(() => units.id),
   key: text('key').notNull(),
   value: text('value').notNull(),
   validFrom: date('valid_from'),
@@ -55,47 +83,63 @@ export const criteriaSets = pgTable('criteria_sets', {
   note: text('note'),
 });
 
-export const assessments = pgTable('assessments', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  unitId: id('unit_id').notNull(),
-  family: text('family').notNull(),
-  year: integer('year').notNull(),
-  status: text('status').notNull().default('draft'),
-  version: integer('version').notNull().default(1),
-  sample: boolean('sample').notNull().default(false),
-});
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unitId: id('unit_id')
+      .notNull()
+      .references(() => units.id),
+    family: text('family').notNull(),
+    year: integer('year').notNull(),
+    status: text('status').notNull().default('draft'),
+    version: integer('version').notNull().default(1),
+    sample: boolean('sample').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: createdAt('updated_at'),
+  },
+  (t) => [unique().on(t.unitId, t.family, t.year)],
+);
 
 export const assessmentValues = pgTable(
   'assessment_values',
   {
-    assessmentId: id('assessment_id').notNull(),
+    assessmentId: id('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
     value: jsonb('value').notNull(),
     note: text('note'),
     recordedBy: id('recorded_by'),
+    recordedAt: createdAt('recorded_at'),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.code] })],
 );
 
 export const users = pgTable('users', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  username: text('username').notNull(),
+  username: text('username').notNull().unique(),
   fullName: text('full_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   role: text('role').notNull(),
-  unitId: id('unit_id'),
+  unitId: id('unit_id').references(() => units.id),
   active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
 });
 
 export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
-  userId: id('user_id').notNull(),
+  userId: id('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: createdAt('at'),
   userId: id('user_id'),
   action: text('action').notNull(),
   entity: text('entity').notNull(),
