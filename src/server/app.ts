@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { DomainError } from '../domain/errors.ts';
+import { installAccessGuard } from './auth/guard.ts';
 import { authRoutes } from './auth/routes.ts';
 import { SESSION_COOKIE, userFromToken } from './auth/service.ts';
 import type { AppContext } from './context.ts';
@@ -50,24 +51,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.access && !route.url.startsWith('/api/docs'))
-      throw new Error(`Route ${String(route.method)} ${route.url} has no access check (config.access)`);
-  });
-
   await app.register(cookie);
+  installAccessGuard(app, (req) => userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE]));
   await app.register(swagger, {
     openapi: { info: { title: 'Chung Sức API', description: 'API của hệ thống Chung Sức (nông thôn mới, phong trào thi đua)', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-
-  app.decorateRequest('user', null);
-  // Only routes with an access check read the session: public routes and static files cost no database work.
-  app.addHook('preHandler', async (req) => {
-    const access = req.routeOptions.config.access;
-    if (access && access !== 'public') req.user = await userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE]);
-  });
 
   app.setErrorHandler((err: FastifyError | DomainError, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { isAction, POLICIES, type Policy } from '../../src/server/auth/policies.ts';
 import { buildSet } from '../factories.ts';
 import { backends } from './backends.ts';
 import { login, startApp } from './http.ts';
@@ -19,79 +20,140 @@ const everyone = (status: number): Expected => ({ anonymous: status, viewer: sta
 const signedIn = (status: number): Expected => ({ ...everyone(status), anonymous: 401 });
 const provinceAndAdmin = (status: number): Expected => ({ anonymous: 401, viewer: 403, commune: 403, district: 403, province: status, admin: status });
 
-interface Row {
-  /** The request made for the route (a route with parameters needs real values). */
+interface Case {
+  /** The request made for the route (a route with parameters needs real values; scope cases pick one per account). */
   request: (role: Role) => InjectOptions;
   expected: Expected;
   /** The request ends the session it is made with, so it gets a session of its own. */
   ownSession?: boolean;
+  /** For a list filtered by scope: checks what each account is shown. */
+  shows?: (role: Role, body: unknown, all: unknown) => void;
 }
+
+/**
+ * One case per situation where access differs. A route whose action is scoped to a resource needs an `in scope`
+ * and an `out of scope` case (or, for a list, a `shows` check), and one case `state: <s>` for each state its
+ * policy names.
+ */
+type Row = Record<string, Case>;
 
 const importBody = (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
   return { fileName: `ma-tran-${role}.json`, content: Buffer.from(JSON.stringify(set)).toString('base64') };
 };
 
+const one = (c: Case): Row => ({ any: c });
+// The district account is the old Hoà An district (to 30/06/2025): its communes are in scope before the merger only.
+const inScopeUnit = (role: Role) => (role === 'district' ? { code: '01657', asOf: '2025-06-01' } : { code: '01654', asOf: '2025-07-01' });
+const hamlet = (role: Role, parentCode: string, suffix: string) => ({
+  url: '/api/units',
+  payload: { parentCode, name: `Ma trận ${role} ${suffix}`, validFrom: '2025-07-01', legalBasis: 'Quyết định thử nghiệm' },
+});
+const overviewRows = (body: unknown) => (body as { rows: { code: string; parentCode: string | null }[] }).rows;
+
 /** Keyed by "METHOD url" as registered. HEAD routes are checked against the GET row of their path. */
 const MATRIX: Record<string, Row> = {
-  'GET /api/health': { request: () => ({ url: '/api/health' }), expected: everyone(200) },
-  'POST /api/auth/login': { request: () => ({ url: '/api/auth/login', payload: { username: 'xem', password: 'chungsuc-demo' } }), expected: everyone(200) },
-  'POST /api/auth/logout': { request: () => ({ url: '/api/auth/logout' }), expected: everyone(200), ownSession: true },
-  'GET /api/auth/me': { request: () => ({ url: '/api/auth/me' }), expected: signedIn(200) },
-  'GET /api/units': { request: () => ({ url: '/api/units?asOf=2025-07-01' }), expected: everyone(200) },
+  'GET /api/health': one({ request: () => ({ url: '/api/health' }), expected: everyone(200) }),
+  'POST /api/auth/login': one({
+    request: () => ({ url: '/api/auth/login', payload: { username: 'xem', password: 'chungsuc-demo' } }),
+    expected: everyone(200),
+  }),
+  'POST /api/auth/logout': one({ request: () => ({ url: '/api/auth/logout' }), expected: everyone(200), ownSession: true }),
+  'GET /api/auth/me': one({ request: () => ({ url: '/api/auth/me' }), expected: signedIn(200) }),
+  'GET /api/units': one({ request: () => ({ url: '/api/units?asOf=2025-07-01' }), expected: everyone(200) }),
   'POST /api/units': {
-    request: (role) => ({
-      url: '/api/units',
-      payload: { parentCode: '01654', name: `Ma trận ${role}`, validFrom: '2025-07-01', legalBasis: 'Quyết định thử nghiệm' },
-    }),
-    expected: provinceAndAdmin(201),
+    'in scope': { request: (role) => hamlet(role, '01654', 'trong'), expected: provinceAndAdmin(201) },
+    // Province staff hold the whole province; a province account held to one district is in access-guard.test.ts.
+    'out of scope': { request: (role) => hamlet(role, '01304', 'ngoài'), expected: provinceAndAdmin(201) },
   },
-  'GET /api/units/:code': { request: () => ({ url: '/api/units/01654?asOf=2025-07-01' }), expected: everyone(200) },
-  // Scope: the district account belongs to the old district (to 30/06/2025), not to the new commune.
+  'GET /api/units/:code': one({ request: () => ({ url: '/api/units/01654?asOf=2025-07-01' }), expected: everyone(200) }),
   'GET /api/units/:code/evaluation': {
-    request: () => ({ url: '/api/units/01654/evaluation?asOf=2025-07-01&year=2025' }),
-    expected: { anonymous: 401, viewer: 200, commune: 200, district: 403, province: 200, admin: 200 },
+    'in scope': {
+      request: (role) => ({ url: `/api/units/${inScopeUnit(role).code}/evaluation?asOf=${inScopeUnit(role).asOf}&year=2025` }),
+      expected: signedIn(200),
+    },
+    'out of scope': {
+      request: () => ({ url: '/api/units/01304/evaluation?asOf=2025-07-01&year=2025' }),
+      expected: { anonymous: 401, viewer: 200, commune: 403, district: 403, province: 200, admin: 200 },
+    },
   },
-  'GET /api/sets': { request: () => ({ url: '/api/sets' }), expected: everyone(200) },
-  'GET /api/sets/:id': { request: () => ({ url: '/api/sets/xa-ntm-2024' }), expected: everyone(200) },
-  'POST /api/sets/import': { request: (role) => ({ url: '/api/sets/import', payload: importBody(role) }), expected: provinceAndAdmin(201) },
-  'POST /api/evaluate': {
+  'GET /api/sets': one({ request: () => ({ url: '/api/sets' }), expected: everyone(200) }),
+  'GET /api/sets/:id': one({ request: () => ({ url: '/api/sets/xa-ntm-2024' }), expected: everyone(200) }),
+  'POST /api/sets/import': one({ request: (role) => ({ url: '/api/sets/import', payload: importBody(role) }), expected: provinceAndAdmin(201) }),
+  'POST /api/evaluate': one({
     request: () => ({ url: '/api/evaluate', payload: { set: 'xa-ntm-2024', year: 2025, values: { '3.1': 90 } } }),
     expected: everyone(200),
+  }),
+  'GET /api/overview': {
+    'after the merger': {
+      request: () => ({ url: '/api/overview?asOf=2025-07-01&year=2025' }),
+      expected: signedIn(200),
+      shows: (role, body, all) => {
+        const codes = overviewRows(body).map((r) => r.code);
+        if (role === 'commune') expect(codes).toEqual(['01654']);
+        else if (role === 'district') expect(codes).toEqual([]);
+        else expect(codes).toEqual(overviewRows(all).map((r) => r.code));
+      },
+    },
+    'before the merger': {
+      request: () => ({ url: '/api/overview?asOf=2025-06-01&year=2025' }),
+      expected: signedIn(200),
+      shows: (role, body, all) => {
+        const rows = overviewRows(body);
+        if (role === 'district') {
+          expect(rows.length).toBeGreaterThan(0);
+          expect(rows.filter((r) => r.parentCode !== '051')).toEqual([]);
+        } else if (role === 'commune') expect(rows.map((r) => r.code).sort()).toEqual(['01654', '01666', '01687']);
+        else expect(rows.map((r) => r.code)).toEqual(overviewRows(all).map((r) => r.code));
+      },
+    },
   },
-  'GET /api/overview': { request: () => ({ url: '/api/overview?asOf=2025-07-01&year=2025' }), expected: signedIn(200) },
   // API documentation is public.
-  'GET /api/docs': { request: () => ({ url: '/api/docs' }), expected: everyone(200) },
-  'GET /api/docs/': { request: () => ({ url: '/api/docs/' }), expected: everyone(200) },
+  'GET /api/docs': one({ request: () => ({ url: '/api/docs' }), expected: everyone(200) }),
+  'GET /api/docs/': one({ request: () => ({ url: '/api/docs/' }), expected: everyone(200) }),
   // The old address of the documentation page sends browsers to the current one.
-  'GET /api/docs/static/index.html': { request: () => ({ url: '/api/docs/static/index.html' }), expected: everyone(302) },
-  'GET /api/docs/static/swagger-initializer.js': { request: () => ({ url: '/api/docs/static/swagger-initializer.js' }), expected: everyone(200) },
-  'GET /api/docs/static/*': { request: () => ({ url: '/api/docs/static/index.css' }), expected: everyone(200) },
-  'GET /api/docs/json': { request: () => ({ url: '/api/docs/json' }), expected: everyone(200) },
-  'GET /api/docs/yaml': { request: () => ({ url: '/api/docs/yaml' }), expected: everyone(200) },
+  'GET /api/docs/static/index.html': one({ request: () => ({ url: '/api/docs/static/index.html' }), expected: everyone(302) }),
+  'GET /api/docs/static/swagger-initializer.js': one({ request: () => ({ url: '/api/docs/static/swagger-initializer.js' }), expected: everyone(200) }),
+  'GET /api/docs/static/*': one({ request: () => ({ url: '/api/docs/static/index.css' }), expected: everyone(200) }),
+  'GET /api/docs/json': one({ request: () => ({ url: '/api/docs/json' }), expected: everyone(200) }),
+  'GET /api/docs/yaml': one({ request: () => ({ url: '/api/docs/yaml' }), expected: everyone(200) }),
 };
 
 /**
  * Every "METHOD url" the app registers. Fastify has no route list, so every instance made during this file gets
  * an onRoute hook as soon as it is created, before buildApp registers anything.
  */
-const registered = vi.hoisted(() => new Map<unknown, string[]>());
+const registered = vi.hoisted(() => new Map<unknown, Map<string, unknown>>());
 vi.mock('fastify', async (importOriginal) => {
   const mod = await importOriginal<typeof import('fastify')>();
   const create = ((opts?: object) => {
     const app = mod.default(opts);
-    const routes: string[] = [];
+    const routes = new Map<string, unknown>();
     registered.set(app, routes);
     app.addHook('onRoute', (r) => {
-      for (const method of [r.method].flat()) routes.push(`${method} ${r.url}`);
+      for (const method of [r.method].flat()) routes.set(`${method} ${r.url}`, r.config?.access);
     });
     return app;
   }) as typeof mod.default;
   return { ...mod, default: create, fastify: create };
 });
 
-function registeredRoutes(app: FastifyInstance): string[] {
-  return [...new Set(registered.get(app) ?? [])].sort();
+/** Every registered route (HEAD folded into the GET of the same path, which it answers like) with its action. */
+function registeredRoutes(app: FastifyInstance): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, access] of registered.get(app) ?? []) out.set(key.replace(/^HEAD /, 'GET '), access);
+  return out;
+}
+
+/** The cases a route's action needs: in and out of scope (or a list check) for a scoped action, one per state. */
+function missingCases(action: unknown, row: Row): string[] {
+  if (!isAction(action) || action === 'public') return [];
+  const policy: Policy = POLICIES[action];
+  const names = Object.keys(row);
+  const missing = (policy.states ?? []).map((s) => `state: ${s}`).filter((n) => !names.includes(n));
+  const listChecked = Object.values(row).some((c) => c.shows);
+  if (policy.resource && !listChecked) missing.push(...['in scope', 'out of scope'].filter((n) => !names.includes(n)));
+  return missing;
 }
 
 describe.each(backends)('access matrix on $name', (backend) => {
@@ -104,47 +166,46 @@ describe.each(backends)('access matrix on $name', (backend) => {
 
   it('has a row for every registered route, and no row for a route that does not exist', () => {
     const routes = registeredRoutes(app);
-    expect(routes).toContain('GET /api/health');
-    // A HEAD route answers like the GET route of the same path, so both are checked against the GET row.
-    const keys = [...new Set(routes.map((r) => r.replace(/^HEAD /, 'GET ')))];
+    expect([...routes.keys()]).toContain('GET /api/health');
     expect(
-      keys.filter((r) => !(r in MATRIX)),
+      [...routes.keys()].filter((r) => !(r in MATRIX)),
       'routes without a row in MATRIX',
     ).toEqual([]);
     expect(
-      Object.keys(MATRIX).filter((k) => !keys.includes(k)),
+      Object.keys(MATRIX).filter((k) => !routes.has(k)),
       'rows for routes that are not registered',
     ).toEqual([]);
   });
 
-  const cookiesFor = async (role: Role, row: Row): Promise<Record<string, string> | undefined> => {
+  it('has the scope and state cases that each route policy calls for', () => {
+    const missing = [...registeredRoutes(app)].flatMap(([key, action]) => (MATRIX[key] ? missingCases(action, MATRIX[key]).map((c) => `${key}: ${c}`) : []));
+    expect(missing, 'cases missing from MATRIX').toEqual([]);
+  });
+
+  const cookiesFor = async (role: Role, c: Case): Promise<Record<string, string> | undefined> => {
     if (role === 'anonymous') return undefined;
-    return row.ownSession ? login(app, ACCOUNT[role]) : sessions.get(role);
+    return c.ownSession ? login(app, ACCOUNT[role]) : sessions.get(role);
   };
 
-  it.each(Object.keys(MATRIX))('%s', async (key) => {
-    const row = MATRIX[key]!;
+  const cases = Object.entries(MATRIX).flatMap(([key, row]) => Object.entries(row).map(([name, c]) => ({ key, name, c })));
+  it.each(cases)('$key ($name)', async ({ key, c }) => {
     const method = key.split(' ')[0] as 'GET' | 'POST';
     const actual = {} as Expected;
     const heads = {} as Expected;
+    const bodies = new Map<Role, unknown>();
     for (const role of ROLES) {
-      const cookies = await cookiesFor(role, row);
-      const res = await app.inject({ method, ...row.request(role), ...(cookies ? { cookies } : {}) });
+      const cookies = await cookiesFor(role, c);
+      const res = await app.inject({ method, ...c.request(role), ...(cookies ? { cookies } : {}) });
       actual[role] = res.statusCode;
+      if (c.shows && res.statusCode < 300) bodies.set(role, res.json());
       if (method === 'GET') {
-        const head = await app.inject({ method: 'HEAD', ...row.request(role), ...(cookies ? { cookies } : {}) });
+        const head = await app.inject({ method: 'HEAD', ...c.request(role), ...(cookies ? { cookies } : {}) });
         heads[role] = head.statusCode;
       }
     }
-    expect(actual).toEqual(row.expected);
-    if (method === 'GET') expect(heads, 'HEAD mirrors GET').toEqual(row.expected);
-  });
-
-  it('shows the commune officer only their own commune in the overview', async () => {
-    const res = await app.inject({ url: '/api/overview?asOf=2025-07-01&year=2025', cookies: sessions.get('commune')! });
-    expect(res.json<{ rows: { code: string }[] }>().rows.map((r) => r.code)).toEqual(['01654']);
-    const other = await app.inject({ url: '/api/units/01304/evaluation?asOf=2025-07-01&year=2025', cookies: sessions.get('commune')! });
-    expect(other.statusCode).toBe(403);
+    expect(actual).toEqual(c.expected);
+    if (method === 'GET') expect(heads, 'HEAD mirrors GET').toEqual(c.expected);
+    for (const [role, body] of bodies) c.shows!(role, body, bodies.get('admin'));
   });
 
   it('does not let the commune officer add a hamlet anywhere, even in their own commune', async () => {

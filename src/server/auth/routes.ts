@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { authorize } from './access.ts';
+import { sessionUser } from './guard.ts';
 import { login, logout, SESSION_COOKIE } from './service.ts';
 import { presentUser } from './present.ts';
 
@@ -27,8 +27,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       return { ok: true };
     });
     app.get('/api/auth/me', { config: { access: 'session' }, schema: { summary: 'Tài khoản đang đăng nhập', tags: ['tài khoản'] } }, async (req) => {
-      authorize(req.user, 'session');
-      return { user: presentUser(req.user!) };
+      return { user: presentUser(sessionUser(req)) };
     });
   };
 }

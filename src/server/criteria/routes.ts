@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DomainError } from '../../domain/errors.ts';
-import { authorize } from '../auth/access.ts';
+import { sessionUser } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { loadPendingAnnexes, parseSetBuffer } from '../../interchange/criteria/files.ts';
 import { presentSet } from './present.ts';
@@ -40,11 +40,10 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { summary: 'Nạp một phiên bản bộ tiêu chí (JSON hoặc Excel)', tags: ['bộ tiêu chí'], body: importBody },
       },
       async (req, reply) => {
-        authorize(req.user, 'set:import');
         const buf = Buffer.from(req.body.content, 'base64');
         if (buf.length === 0) throw new DomainError('INVALID_CRITERIA_FILE', `Tệp "${req.body.fileName}" rỗng`, { file: req.body.fileName });
         const set = await parseSetBuffer(buf, req.body.fileName);
-        const registry = await importSet(ctx.database.db, set, req.user!.id, req.body.note);
+        const registry = await importSet(ctx.database.db, set, sessionUser(req).id, req.body.note);
         return reply.code(201).send(presentSet(registry.get(set.id), registry));
       },
     );

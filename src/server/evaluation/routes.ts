@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { communeGroupSchema, regionCodeSchema } from '../../domain/criteria/schema.ts';
-import { authorize, canSee, requireUnitAccess } from '../auth/access.ts';
 import { isoDateParam, todayVn, yearParam } from '../common.ts';
 import type { AppContext } from '../context.ts';
 import { getRegistry } from '../criteria/service.ts';
@@ -44,12 +43,11 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        authorize(req.user, 'overview:read');
         const asOf = req.query.asOf ?? todayVn();
         const year = req.query.year ?? Number(asOf.slice(0, 4));
         const result = await overview(ctx.database.db, asOf, year, req.query.level);
-        const user = req.user!;
-        return { ...result, rows: result.rows.filter((r) => canSee(user, r.id)).map(({ id: _id, ...r }) => r) };
+        const rows = req.visibleOnly(result.rows, (r) => ({ kind: 'unit', unitId: r.id }));
+        return { ...result, rows: rows.map(({ id: _id, ...r }) => r) };
       },
     );
     app.get(
@@ -64,11 +62,11 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        authorize(req.user, 'evaluation:read');
         const asOf = req.query.asOf ?? todayVn();
         const year = req.query.year ?? Number(asOf.slice(0, 4));
-        const user = req.user!;
-        const result = await evaluateUnit(ctx.database.db, req.params.code, asOf, year, req.query.set, (unitId) => requireUnitAccess(user, unitId));
+        const result = await evaluateUnit(ctx.database.db, req.params.code, asOf, year, req.query.set, (unitId) =>
+          req.authorizeResource({ kind: 'unit', unitId }),
+        );
         const registry = await getRegistry(ctx.database.db);
         const set = registry.get(result.evaluation.set);
         return {

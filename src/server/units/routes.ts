@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { listUnitsAsOf } from '../../db/repos/units.ts';
 import { searchKey } from '../../domain/units/names.ts';
-import { authorize } from '../auth/access.ts';
+import { sessionUser } from '../auth/guard.ts';
 import { todayVn } from '../common.ts';
 import type { AppContext } from '../context.ts';
 import { presentUnit, presentUnitDetail } from './present.ts';
@@ -43,8 +43,7 @@ export function unitRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/units',
       { config: { access: 'unit:create' }, schema: { summary: 'Thêm xóm (thôn) vào một xã', tags: ['đơn vị'], body: newHamletBody } },
       async (req, reply) => {
-        authorize(req.user, 'unit:create');
-        const created = await addHamlet(ctx.database.db, req.user!, req.body);
+        const created = await addHamlet(ctx.database.db, sessionUser(req), req.body, (parentId) => req.authorizeResource({ kind: 'unit', unitId: parentId }));
         return reply.code(201).send(created);
       },
     );

@@ -3,7 +3,7 @@ import { audit } from '../../db/repos/users.ts';
 import { findUnitAsOf, insertUnit, lineageOf, listChildrenAsOf, unitHistory } from '../../db/repos/units.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { nameKey } from '../../domain/units/names.ts';
-import { requireUnitAccess, type SessionUser } from '../auth/access.ts';
+import { assertCan, type SessionUser } from '../auth/access.ts';
 import type { z } from 'zod';
 import type { newHamletBody } from './schema.ts';
 
@@ -16,12 +16,20 @@ export async function unitDetail(db: Db, code: string, asOf: string) {
   return { unit, predecessors, successors, history, children };
 }
 
-/** Adds a hamlet under a commune in force on its start date. Hamlet lists are kept by the province. */
-export async function addHamlet(db: Db, user: SessionUser, input: z.infer<typeof newHamletBody>) {
+/**
+ * Adds a hamlet under a commune in force on its start date. Hamlet lists are kept by the province.
+ * `authorizeParent` sees the commune before anything is written (the route passes its request's resource check).
+ */
+export async function addHamlet(
+  db: Db,
+  user: SessionUser,
+  input: z.infer<typeof newHamletBody>,
+  authorizeParent: (communeId: number) => void = (unitId) => assertCan(user, 'unit:create', { kind: 'unit', unitId }),
+) {
   const parent = await findUnitAsOf(db, input.parentCode, input.validFrom);
   if (!parent || parent.level !== 'commune')
     throw new DomainError('UNIT_NOT_IN_FORCE', `Không có xã mã "${input.parentCode}" vào ngày ${input.validFrom}`, { field: 'parentCode' });
-  requireUnitAccess(user, parent.id);
+  authorizeParent(parent.id);
   const siblings = (await listChildrenAsOf(db, parent.id, input.validFrom)).filter((u) => u.level === 'hamlet');
   if (siblings.some((s) => nameKey(s.fullName) === nameKey(`${input.type} ${input.name}`) || nameKey(s.name) === nameKey(input.name)))
     throw new DomainError('UNIT_EXISTS', `${parent.fullName} đã có ${input.type.toLowerCase()} "${input.name}"`, { field: 'name' });

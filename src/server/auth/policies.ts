@@ -1,0 +1,105 @@
+/**
+ * Who may do what: one policy per action, read by the access hook (role, before the body is read) and by
+ * `req.authorizeResource` (scope and resource state, once the handler knows the resource). Changing who may do
+ * something is one edit here; the access matrix test (test/db/access-matrix.test.ts) enumerates it.
+ */
+
+export const ROLES = ['admin', 'province', 'district', 'commune', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: number | null;
+  /** Unit ids the user may see: their unit, its descendants and the units it was formed from. */
+  scope: Set<number> | 'all';
+}
+
+/** A unit an action touches (for `unit:create`, the commune the hamlet is added to). */
+export interface UnitResource {
+  kind: 'unit';
+  unitId: number;
+}
+
+/** What a scoped action is checked against. Resources with a state (assessments) add a `state` field. */
+export type Resource = UnitResource;
+
+/** Why access is refused: 401 without a session, 403 otherwise. */
+export interface Denial {
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN';
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export interface Policy {
+  /** Roles that may perform the action at all; checked before the request body is read. */
+  roles: readonly Role[];
+  /**
+   * The kind of resource the action is scoped to: a route with this action must call `req.authorizeResource`
+   * (or `req.visibleOnly` for lists) before it answers 2xx, or the response is replaced by a 500.
+   */
+  resource?: Resource['kind'];
+  /**
+   * Resource states in which access differs (e.g. an assessment's `draft`, `submitted`, `approved`); the access
+   * matrix must have a case for each.
+   */
+  states?: readonly string[];
+  /** A rule on the resource beyond scope (its state, its owner); returns why it is refused, or null. */
+  rule?: (user: SessionUser, resource: Resource) => Denial | null;
+}
+
+const PROVINCE_STAFF = ['admin', 'province'] as const satisfies readonly Role[];
+
+/** Every action a route can declare (besides `public`). */
+export const POLICIES = {
+  /** Any signed-in account. */
+  session: { roles: ROLES },
+  /** The overview table: rows outside the user's scope are left out. */
+  'overview:read': { roles: ROLES, resource: 'unit' },
+  /** One unit's evaluation, for a unit in scope. */
+  'evaluation:read': { roles: ROLES, resource: 'unit' },
+  /** Add a hamlet: the province keeps hamlet lists; the commune must be in scope. */
+  'unit:create': { roles: PROVINCE_STAFF, resource: 'unit' },
+  'set:import': { roles: PROVINCE_STAFF },
+  'set:withdraw': { roles: PROVINCE_STAFF },
+  'user:create': { roles: ['admin'] },
+} as const satisfies Record<string, Policy>;
+
+export type ProtectedAction = keyof typeof POLICIES;
+/** What a route does; each route names one in `config.access` (or `public`). */
+export type Action = 'public' | ProtectedAction;
+
+export function policyFor(action: ProtectedAction): Policy {
+  return POLICIES[action];
+}
+
+export function isAction(value: unknown): value is Action {
+  return value === 'public' || (typeof value === 'string' && Object.hasOwn(POLICIES, value));
+}
+
+export function inScope(user: SessionUser, unitId: number): boolean {
+  return user.scope === 'all' || user.scope.has(unitId);
+}
+
+/**
+ * Why `user` may not perform `action` on `resource`, or null when they may. Without a resource, only the role is
+ * checked (what the access hook can know before the handler runs).
+ */
+export function denialFor(user: SessionUser | null, action: Action, resource?: Resource): Denial | null {
+  if (action === 'public') return null;
+  if (!user) return { code: 'UNAUTHENTICATED', message: 'Cần đăng nhập để dùng chức năng này' };
+  const policy = policyFor(action);
+  if (!policy.roles.includes(user.role))
+    return { code: 'FORBIDDEN', message: 'Tài khoản không có quyền thực hiện thao tác này', details: { action, role: user.role } };
+  if (!resource) return null;
+  if (!inScope(user, resource.unitId))
+    return { code: 'FORBIDDEN', message: 'Đơn vị này nằm ngoài phạm vi được giao cho tài khoản', details: { action, unitId: resource.unitId } };
+  return policy.rule?.(user, resource) ?? null;
+}
+
+/** Whether `user` may perform `action` (on `resource`, when given). */
+export function can(user: SessionUser | null, action: Action, resource?: Resource): boolean {
+  return denialFor(user, action, resource) === null;
+}
