@@ -95,10 +95,13 @@ export const criterionSchema = z
     /** Empty while the indicator table is still to be loaded: the criterion status is then recorded directly. */
     indicators: z.array(indicatorSchema).default([]),
     /**
-     * Only part of the criterion's official indicators is loaded: the criterion is then "met" only when its status
-     * is also recorded directly (it can still fail on a loaded indicator).
+     * Only part of the criterion's official indicators is loaded, how many the decision has being unknown: the
+     * criterion is then "met" only when its status is also recorded directly (it can still fail on a loaded
+     * indicator). When the count is known, give `indicatorsDeclared` instead (see `completeness.ts`).
      */
     indicatorsIncomplete: z.boolean().default(false),
+    /** How many indicators the decision lists under this criterion, when known; fewer loaded means incomplete. */
+    indicatorsDeclared: z.number().int().min(1).optional(),
     nameConfirmed: z.boolean().default(false),
     source: z.string().optional(),
     note: z.string().optional(),
@@ -157,6 +160,12 @@ export const criteriaSetSchema = z
           code: 'custom',
           path: ['criteria', ci, 'indicators'],
           message: 'tiêu chí chưa có chỉ tiêu nào (đặt indicatorsPending nếu bảng chỉ tiêu chưa được nạp)',
+        });
+      if (c.indicatorsDeclared !== undefined && c.indicatorsDeclared < c.indicators.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', ci, 'indicatorsDeclared'],
+          message: `tiêu chí có ${c.indicators.length} chỉ tiêu, nhiều hơn số chỉ tiêu theo văn bản (${c.indicatorsDeclared})`,
         });
       c.indicators.forEach((ind, ii) => {
         const path = ['criteria', ci, 'indicators', ii];

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import type { CriteriaSet, Indicator } from '../criteria/schema.ts';
 import { isIndicatorConfirmed } from '../criteria/schema.ts';
 import { resolveThreshold } from '../criteria/thresholds.ts';
+import { completeness } from '../criteria/completeness.ts';
 import type { EvalContext, FamilyResolver } from '../criteria/context.ts';
 
 export const K_BOOLEAN = 0;
@@ -85,8 +86,9 @@ export function compileSet(set: CriteriaSet, ctx: EvalContext, resolve: FamilyRe
   let i = 0;
   set.criteria.forEach((criterion, ci) => {
     start[ci] = i;
-    if (criterion.indicators.length === 0) direct[ci] = 1;
-    else if (criterion.indicatorsIncomplete) direct[ci] = 2;
+    const done = completeness(criterion);
+    if (done.loaded === 0) direct[ci] = 1;
+    else if (done.takesDirect) direct[ci] = 2;
     for (const ind of criterion.indicators) {
       index.set(ind.code, i);
       kinds[i] = KIND_CODE[ind.kind];

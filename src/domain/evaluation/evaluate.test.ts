@@ -193,7 +193,7 @@ describe('criteria recorded directly', () => {
         confirmed: false,
       },
     ]);
-    expect(evaluate(pending, { 'N.1': true }).gap[0]).toMatchObject({ criterion: 'D', status: 'no-data', reason: 'no-value' });
+    expect(evaluate(pending, { 'N.1': true }).gap[0]).toMatchObject({ criterion: 'D', status: 'no-data', reason: 'awaiting-direct' });
   });
 
   it('reject a value that is not a status', () => {

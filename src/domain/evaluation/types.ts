@@ -31,14 +31,43 @@ export interface IndicatorResult {
   reason?: 'no-value' | 'no-threshold';
 }
 
+/**
+ * A stored value that the evaluated version cannot use: its code is not in this version (`unknown-code`), or
+ * it is not the kind of value this version's indicator takes (`wrong-kind`). Listed, otherwise ignored.
+ */
+export interface NotInVersion {
+  code: string;
+  value: InputValue;
+  /** The set family (or id) the value was stored under. */
+  storedUnder: string;
+  reason: 'unknown-code' | 'wrong-kind';
+}
+
+/** Why a status is no-data: no value entered, no threshold loaded yet, or a direct status still to be recorded. */
+export type NoDataReason = 'no-value' | 'no-threshold' | 'awaiting-direct';
+
 export interface CriterionResult {
   code: string;
   name: string;
   status: Status;
   indicatorsMet: number;
+  /** Indicators loaded for this criterion (same as `indicatorsLoaded`). */
   indicatorsTotal: number;
-  /** True when the criterion was assessed directly because its indicator table is still to be loaded. */
+  indicatorsLoaded: number;
+  /** How many indicators the decision lists, when known. */
+  indicatorsDeclared: number | null;
+  /** Fewer indicators loaded than the decision has (or none): the criterion also needs a direct status. */
+  indicatorsIncomplete: boolean;
+  /** True when a status recorded directly under the criterion's code takes part in its result. */
   direct: boolean;
+  /** The direct status is needed and not recorded: the criterion cannot be met yet. */
+  awaitingDirect: boolean;
+  reason?: NoDataReason;
+  /**
+   * A status recorded directly for this criterion before the version had indicators for it. It is not the
+   * criterion's status, only shown beside it.
+   */
+  earlierRecord: { value: InputValue; storedUnder: string } | null;
 }
 
 export interface GapItem {
@@ -51,7 +80,7 @@ export interface GapItem {
   /** How far the value is from the threshold (positive = still missing), for numeric rules. */
   difference: number | null;
   confirmed: boolean;
-  reason?: 'no-value' | 'no-threshold';
+  reason?: NoDataReason;
 }
 
 export interface Evaluation {
@@ -74,4 +103,9 @@ export interface Evaluation {
   prerequisites: { set: string; tier: Tier; reached: boolean | null }[];
   sample: boolean;
   indicatorsPending: boolean;
+  /** Indicators loaded in this version, and how many the decision has when known. */
+  indicatorsLoaded: number;
+  indicatorsDeclared: number | null;
+  /** Stored values this version cannot use (only when evaluating stored values; the caller's own input is checked). */
+  notInVersion: NotInVersion[];
 }

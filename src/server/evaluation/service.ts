@@ -43,7 +43,7 @@ interface StoredInput extends EvaluationInput {
 
 async function inputForUnit(db: Db, sets: CriteriaSet[], unitIds: number[], year: number): Promise<Map<number, StoredInput>> {
   const out = new Map<number, StoredInput>();
-  for (const id of unitIds) out.set(id, { values: {}, bySet: {}, sample: false });
+  for (const id of unitIds) out.set(id, { values: {}, bySet: {}, sample: false, stored: true });
   for (const s of sets) {
     const vals = await valuesFor(db, s.family, year, unitIds);
     for (const [unitId, v] of vals) {

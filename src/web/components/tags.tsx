@@ -53,9 +53,14 @@ export function TierTag({ tier, applicable = true }: { tier: Tier | null; applic
 
 const STATUS_TONE: Record<Status, keyof typeof SOLID> = { met: 'green', 'basically-met': 'orange', 'not-met': 'red', 'no-data': 'grey' };
 
-export function StatusTag({ status, reason }: { status: Status; reason?: 'no-value' | 'no-threshold' | undefined }) {
+export function StatusTag({ status, reason }: { status: Status; reason?: 'no-value' | 'no-threshold' | 'awaiting-direct' | undefined }) {
   const { t } = useTranslation();
-  const label = status === 'no-data' && reason === 'no-threshold' ? t('status.noThreshold') : t(`status.${status}`);
+  const label =
+    status === 'no-data' && reason === 'no-threshold'
+      ? t('status.noThreshold')
+      : status === 'no-data' && reason === 'awaiting-direct'
+        ? t('status.awaitingDirect')
+        : t(`status.${status}`);
   return <Pill tone={STATUS_TONE[status]}>{label}</Pill>;
 }
 

@@ -63,7 +63,14 @@ const en: Messages = {
     na: 'Not applicable',
     naHint: 'No commune criteria set applies to this type of unit on the chosen date',
   },
-  status: { met: 'Met', 'basically-met': 'Basically met', 'not-met': 'Not met', 'no-data': 'No data', noThreshold: 'No threshold' },
+  status: {
+    met: 'Met',
+    'basically-met': 'Basically met',
+    'not-met': 'Not met',
+    'no-data': 'No data',
+    noThreshold: 'No threshold',
+    awaitingDirect: 'Awaiting the criterion result',
+  },
   confirm: {
     yes: 'Confirmed',
     no: 'Unconfirmed',

@@ -61,7 +61,14 @@ const vi = {
     na: 'Không áp dụng',
     naHint: 'Không có bộ tiêu chí xã áp dụng cho loại đơn vị này vào ngày đã chọn',
   },
-  status: { met: 'Đạt', 'basically-met': 'Cơ bản đạt', 'not-met': 'Chưa đạt', 'no-data': 'Chưa có số liệu', noThreshold: 'Chưa có ngưỡng' },
+  status: {
+    met: 'Đạt',
+    'basically-met': 'Cơ bản đạt',
+    'not-met': 'Chưa đạt',
+    'no-data': 'Chưa có số liệu',
+    noThreshold: 'Chưa có ngưỡng',
+    awaitingDirect: 'Chờ ghi kết quả tiêu chí',
+  },
   confirm: {
     yes: 'Đã xác nhận',
     no: 'Chưa xác nhận',
