@@ -62,4 +62,23 @@ describe.each(backends)('a new version over stored values, on $name', (backend) 
     expect(s.statusCode, s.body).toBe(200);
     expect(s.json<{ evaluation: { notInVersion: unknown[] } }>().evaluation.notInVersion).toEqual([]);
   });
+
+  it('marks partly loaded criteria in the set detail and in a public evaluation', async () => {
+    const app = await startApp(d);
+    const detail = await app.inject({ method: 'GET', url: '/api/sets/xa-ntm-2024' });
+    expect(detail.statusCode, detail.body).toBe(200);
+    const criteria = detail.json<{ criteria: { code: string; direct: boolean; indicatorsIncomplete: boolean; indicatorsLoaded: number }[] }>().criteria;
+    const byCode = new Map(criteria.map((c) => [c.code, c]));
+    expect(byCode.get('13')).toMatchObject({ direct: true, indicatorsIncomplete: true, indicatorsLoaded: 3 });
+    expect(byCode.get('12')).toMatchObject({ direct: true, indicatorsIncomplete: true });
+    expect(byCode.get('1')).toMatchObject({ direct: false, indicatorsIncomplete: false });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/evaluate',
+      payload: { set: 'xa-ntm-2024', year: 2025, values: { '13.1': true, '13.2': true, '13.x': true } },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const c13 = res.json<{ criteria: Record<string, { status: string; awaitingDirect: boolean; indicatorsIncomplete: boolean }> }>().criteria['13'];
+    expect(c13).toMatchObject({ status: 'no-data', awaitingDirect: true, indicatorsIncomplete: true });
+  });
 });

@@ -64,8 +64,12 @@ export function encodeValues(cs: CompiledSet, map: ValueMap, knownElsewhere: Rea
     const i = cs.index.get(code);
     if (i !== undefined) {
       const v = encodeOne(cs, i, raw);
-      if (typeof v === 'number') values[i] = v;
-      else if (report) report.notInVersion.push({ code, value: raw, storedUnder: report.storedUnder, reason: 'wrong-kind' });
+      if (typeof v === 'number') {
+        values[i] = v;
+        // A placeholder indicator named like its criterion (e.g. "12") is the criterion's recorded status too.
+        const own = cs.criterionIndex.get(code);
+        if (own !== undefined && cs.direct[own]! >= 1) direct[own] = v;
+      } else if (report) report.notInVersion.push({ code, value: raw, storedUnder: report.storedUnder, reason: 'wrong-kind' });
       else throw invalid(code, v.expected, raw, cs.set.id);
       continue;
     }

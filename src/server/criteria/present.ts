@@ -1,6 +1,7 @@
 import type { CriteriaSet } from '../../domain/criteria/schema.ts';
 import { isIndicatorConfirmed } from '../../domain/criteria/schema.ts';
 import type { SetRegistry } from '../../domain/criteria/registry.ts';
+import { completeness, setCompleteness } from '../../domain/criteria/completeness.ts';
 
 /** One set with every criterion and indicator, each indicator saying whether its thresholds are confirmed. */
 export function presentSet(set: CriteriaSet, registry: SetRegistry) {
@@ -18,6 +19,7 @@ export function presentSet(set: CriteriaSet, registry: SetRegistry) {
     sample: set.sample,
     indicatorsPending: set.indicatorsPending,
     declaredIndicatorCount: set.declaredIndicatorCount ?? null,
+    incompleteCriteria: setCompleteness(set).incompleteCriteria,
     note: set.note ?? null,
     criteria: set.criteria.map((c) => ({
       code: c.code,
@@ -26,7 +28,11 @@ export function presentSet(set: CriteriaSet, registry: SetRegistry) {
       nameConfirmed: c.nameConfirmed,
       source: c.source ?? null,
       note: c.note ?? null,
-      direct: c.indicators.length === 0,
+      // Takes a status recorded under the criterion's code: no indicator loaded, or fewer than the decision has.
+      direct: completeness(c).takesDirect,
+      indicatorsIncomplete: completeness(c).incomplete,
+      indicatorsLoaded: c.indicators.length,
+      indicatorsDeclared: c.indicatorsDeclared ?? null,
       indicators: c.indicators.map((i) => ({
         code: i.code,
         name: i.name,
