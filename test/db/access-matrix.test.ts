@@ -8,6 +8,7 @@ import { isAction, POLICIES, type Policy } from '../../src/server/auth/policies.
 import { buildSet } from '../factories.ts';
 import { backends } from './backends.ts';
 import { login, startApp } from './http.ts';
+import { importRequest, jsonFile } from './multipart.ts';
 
 const ROLES = ['anonymous', 'viewer', 'commune', 'district', 'province', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -22,7 +23,7 @@ const provinceAndAdmin = (status: number): Expected => ({ anonymous: 401, viewer
 
 interface Case {
   /** The request made for the route (a route with parameters needs real values; scope cases pick one per account). */
-  request: (role: Role) => InjectOptions;
+  request: (role: Role) => InjectOptions | Promise<InjectOptions>;
   expected: Expected;
   /** The request ends the session it is made with, so it gets a session of its own. */
   ownSession?: boolean;
@@ -37,9 +38,9 @@ interface Case {
  */
 type Row = Record<string, Case>;
 
-const importBody = (role: Role) => {
+const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
-  return { fileName: `ma-tran-${role}.json`, content: Buffer.from(JSON.stringify(set)).toString('base64') };
+  return importRequest(`ma-tran-${role}.json`, jsonFile(set));
 };
 
 const one = (c: Case): Row => ({ any: c });
@@ -79,7 +80,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/sets': one({ request: () => ({ url: '/api/sets' }), expected: everyone(200) }),
   'GET /api/sets/:id': one({ request: () => ({ url: '/api/sets/xa-ntm-2024' }), expected: everyone(200) }),
-  'POST /api/sets/import': one({ request: (role) => ({ url: '/api/sets/import', payload: importBody(role) }), expected: provinceAndAdmin(201) }),
+  'POST /api/sets/import': one({ request: (role) => importBody(role), expected: provinceAndAdmin(201) }),
   'POST /api/evaluate': one({
     request: () => ({ url: '/api/evaluate', payload: { set: 'xa-ntm-2024', year: 2025, values: { '3.1': 90 } } }),
     expected: everyone(200),
@@ -195,11 +196,11 @@ describe.each(backends)('access matrix on $name', (backend) => {
     const bodies = new Map<Role, unknown>();
     for (const role of ROLES) {
       const cookies = await cookiesFor(role, c);
-      const res = await app.inject({ method, ...c.request(role), ...(cookies ? { cookies } : {}) });
+      const res = await app.inject({ method, ...(await c.request(role)), ...(cookies ? { cookies } : {}) });
       actual[role] = res.statusCode;
       if (c.shows && res.statusCode < 300) bodies.set(role, res.json());
       if (method === 'GET') {
-        const head = await app.inject({ method: 'HEAD', ...c.request(role), ...(cookies ? { cookies } : {}) });
+        const head = await app.inject({ method: 'HEAD', ...(await c.request(role)), ...(cookies ? { cookies } : {}) });
         heads[role] = head.statusCode;
       }
     }

@@ -4,6 +4,7 @@ import { SESSION_COOKIE } from '../../src/server/auth/service.ts';
 import { buildSet } from '../factories.ts';
 import { backends } from './backends.ts';
 import { expectError, login, startApp } from './http.ts';
+import { importRequest, jsonFile } from './multipart.ts';
 
 interface UnitJson {
   code: string;
@@ -199,18 +200,18 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     it('POST /api/sets/import: a bad file is refused naming the file and path, a good one is added once', async () => {
       const cookies = await login(app, 'tinh');
       const set = buildSet({ id: `api-${backend.kind}`, family: `api-${backend.kind}` });
-      const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
+      const upload = async (name: string, value: unknown) => app.inject({ ...(await importRequest(name, jsonFile(value), 'thử')), cookies });
       const broken = { ...set, id: `api-hong-${backend.kind}`, dimension: 'tinh' };
-      const e = expectError(await post('/api/sets/import', { fileName: 'bo-hong.json', content: encode(broken) }, cookies), 400, 'INVALID_CRITERIA_FILE');
+      const e = expectError(await upload('bo-hong.json', broken), 400, 'INVALID_CRITERIA_FILE');
       expect(e.message).toContain('bo-hong.json');
       expect(e.details).toMatchObject({ file: 'bo-hong.json', path: 'dimension' });
       expectError(await get(`/api/sets/${broken.id}`), 404, 'SET_NOT_FOUND');
 
-      const created = await post('/api/sets/import', { fileName: 'bo-moi.json', content: encode(set) }, cookies);
+      const created = await upload('bo-moi.json', set);
       expect(created.statusCode, created.body).toBe(201);
       expect(created.json()).toMatchObject({ id: set.id, criteriaCount: 1 });
       expect((await get(`/api/sets/${set.id}`)).statusCode).toBe(200);
-      expectError(await post('/api/sets/import', { fileName: 'bo-moi.json', content: encode(set) }, cookies), 409, 'SET_EXISTS');
+      expectError(await upload('bo-moi.json', set), 409, 'SET_EXISTS');
     });
 
     it('POST /api/units: adds a hamlet once, even when the form is sent twice at once', async () => {

@@ -22,8 +22,33 @@ export function invalidFile(file: string, issues: readonly z.core.$ZodIssue[]): 
   });
 }
 
+/** How big one set may be: bounds the work of validating and evaluating it and the responses that carry it. */
+export const SET_LIMITS = { criteria: 200, indicators: 1_000, thresholds: 20_000 } as const;
+
+const listOf = (v: unknown, key: string): unknown[] => {
+  const list = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(list) ? list : [];
+};
+
+/** Counts criteria, indicators and thresholds of an unchecked value before the schema walks it. */
+function checkSize(value: unknown, file: string): void {
+  const criteria = listOf(value, 'criteria');
+  const indicators = criteria.flatMap((c) => listOf(c, 'indicators'));
+  const thresholds = indicators.reduce<number>((n, i) => n + listOf(i, 'thresholds').length, 0);
+  const counts = { criteria: criteria.length, indicators: indicators.length, thresholds };
+  const names = { criteria: 'tiêu chí', indicators: 'chỉ tiêu', thresholds: 'ngưỡng' };
+  for (const key of ['criteria', 'indicators', 'thresholds'] as const)
+    if (counts[key] > SET_LIMITS[key])
+      throw new DomainError(
+        'FILE_TOO_LARGE',
+        `Tệp bộ tiêu chí "${file}" có ${counts[key]} ${names[key]}, quá giới hạn ${SET_LIMITS[key]} ${names[key]} của một bộ`,
+        { file, limit: key, count: counts[key], max: SET_LIMITS[key] },
+      );
+}
+
 /** Validates a parsed value as a criteria set, naming the file and the path of the first problem. */
 export function validateSet(value: unknown, file: string): CriteriaSet {
+  checkSize(value, file);
   const parsed = criteriaSetSchema.safeParse(value);
   if (!parsed.success) throw invalidFile(file, parsed.error.issues);
   return parsed.data;

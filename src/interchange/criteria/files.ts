@@ -4,9 +4,13 @@ import { DomainError } from '../../domain/errors.ts';
 import type { CriteriaSet } from '../../domain/criteria/schema.ts';
 import { validateSet } from '../../domain/criteria/validate.ts';
 import { DATA_DIR } from '../../seed/paths.ts';
+import { checkJsonDepth } from './json-guard.ts';
+import { IMPORT_LIMITS, megabytes } from './limits.ts';
 import { parseSetWorkbook } from './workbook.ts';
+import { readZipDirectory, tooLarge, verifyZipSizes } from './zip-guard.ts';
 
 export function parseSetJson(text: string, file: string): CriteriaSet {
+  checkJsonDepth(text, file);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -24,15 +28,38 @@ export function parseSetJson(text: string, file: string): CriteriaSet {
 export async function readSetFile(filePath: string): Promise<CriteriaSet> {
   const file = path.basename(filePath);
   if (!fs.existsSync(filePath)) throw new DomainError('NOT_FOUND', `Không tìm thấy tệp "${filePath}"`, { file: filePath });
-  const buf = fs.readFileSync(filePath);
-  return parseSetBuffer(buf, file);
+  checkFileSize(fs.statSync(filePath).size, file);
+  return parseSetBuffer(fs.readFileSync(filePath), file);
 }
 
-export async function parseSetBuffer(buf: Buffer, file: string): Promise<CriteriaSet> {
+export function checkFileSize(bytes: number, file: string): void {
+  if (bytes > IMPORT_LIMITS.fileBytes)
+    throw tooLarge(file, `nặng ${megabytes(bytes)}, quá giới hạn ${megabytes(IMPORT_LIMITS.fileBytes)} của một tệp bộ tiêu chí`, {
+      limit: 'fileBytes',
+      max: IMPORT_LIMITS.fileBytes,
+    });
+}
+
+/** The checks that cost next to nothing and refuse an oversized file or a zip bomb before any parsing. */
+export function precheckSetBuffer(buf: Buffer, file: string): 'xlsx' | 'json' {
   const lower = file.toLowerCase();
-  if (lower.endsWith('.xlsx')) return parseSetWorkbook(buf, file);
-  if (lower.endsWith('.json')) return parseSetJson(buf.toString('utf8'), file);
-  throw new DomainError('INVALID_CRITERIA_FILE', `Tệp "${file}" phải là .json hoặc .xlsx`, { file, path: '(gốc)', problem: 'unsupported extension' });
+  const kind = lower.endsWith('.xlsx') ? 'xlsx' : lower.endsWith('.json') ? 'json' : null;
+  if (!kind)
+    throw new DomainError('INVALID_CRITERIA_FILE', `Tệp "${file}" phải là .json hoặc .xlsx`, { file, path: '(gốc)', problem: 'unsupported extension' });
+  if (buf.length === 0) throw new DomainError('INVALID_CRITERIA_FILE', `Tệp "${file}" rỗng`, { file, problem: 'empty file' });
+  checkFileSize(buf.length, file);
+  if (kind === 'xlsx') readZipDirectory(buf, file);
+  return kind;
+}
+
+/**
+ * Parses and validates a set from a file's bytes, within the import limits. Heavy for big files: the server runs
+ * it in a worker thread (see parse-pool.ts).
+ */
+export async function parseSetBuffer(buf: Buffer, file: string): Promise<CriteriaSet> {
+  if (precheckSetBuffer(buf, file) === 'json') return parseSetJson(buf.toString('utf8'), file);
+  verifyZipSizes(buf, file);
+  return parseSetWorkbook(buf, file);
 }
 
 /** The sets shipped in data/criteria (every .json except pending.json), validated. */

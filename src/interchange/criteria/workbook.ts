@@ -15,6 +15,7 @@ import {
   labelled,
   type InfoKey,
 } from './workbook-layout.ts';
+import { IMPORT_LIMITS } from './limits.ts';
 import { readTable, type RowIndex } from './workbook-table.ts';
 
 export { setToWorkbook, type WorkbookLayout } from './workbook-write.ts';
@@ -143,6 +144,16 @@ function locate(e: DomainError, file: string, infoRows: Map<InfoKey, number>, ro
   return new DomainError(e.code, located.message, { ...e.details, ...located.details, path });
 }
 
+function checkRowCounts(wb: ExcelJS.Workbook, file: string): void {
+  for (const ws of wb.worksheets)
+    if (ws.rowCount > IMPORT_LIMITS.sheetRows)
+      throw new DomainError(
+        'FILE_TOO_LARGE',
+        `Tệp "${file}": trang "${ws.name}" có ${ws.rowCount} dòng, quá giới hạn ${IMPORT_LIMITS.sheetRows} dòng của một trang`,
+        { file, sheet: ws.name, limit: 'sheetRows', count: ws.rowCount, max: IMPORT_LIMITS.sheetRows },
+      );
+}
+
 /**
  * Reads a criteria set transcribed from a decision's annex table into an .xlsx workbook: sheet "Thông tin"
  * (the set's metadata) and sheet "Chỉ tiêu" (criteria, indicators, one threshold column per region or commune
@@ -156,6 +167,7 @@ export async function parseSetWorkbook(buf: Buffer, file: string): Promise<Crite
   } catch (e) {
     throw new DomainError('INVALID_CRITERIA_FILE', `Tệp "${file}" không đọc được như bảng tính Excel (.xlsx)`, { file, problem: (e as Error).message });
   }
+  checkRowCounts(wb, file);
   const { info, rows: infoRows } = readInfo(sheet(wb, SHEET_INFO, file), file);
   const { criteria, rows } = readTable(sheet(wb, SHEET_TABLE, file), file, info.dimension!);
   const value: CriteriaSetInput = { ...(info as CriteriaSetInput), criteria };

@@ -1,22 +1,21 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DomainError } from '../../domain/errors.ts';
+import multipart from '@fastify/multipart';
 import { sessionUser } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
-import { loadPendingAnnexes, parseSetBuffer } from '../../interchange/criteria/files.ts';
+import { loadPendingAnnexes } from '../../interchange/criteria/files.ts';
+import { closeParsePool, parseInWorker } from '../../interchange/criteria/parse-pool.ts';
 import { presentSet } from './present.ts';
 import { getRegistry, importSet } from './service.ts';
+import { MULTIPART_LIMITS, readImportUpload } from './upload.ts';
 
 const setParams = z.object({ id: z.string().min(1).max(100) });
-const importBody = z.object({
-  fileName: z.string().regex(/\.(json|xlsx)$/i, 'tệp phải là .json hoặc .xlsx'),
-  /** The file's bytes, base64-encoded. */
-  content: z.string().min(1, 'tệp rỗng').max(15_000_000, 'tệp quá lớn (tối đa 10 MB)'),
-  note: z.string().max(500).optional(),
-});
 
 export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // Only the import route reads multipart bodies; the parts are read in the handler, after the onRequest access check.
+    await app.register(multipart, { limits: MULTIPART_LIMITS, throwFileSizeLimit: true });
+    app.addHook('onClose', closeParsePool);
     app.get('/api/sets', { config: { access: 'public' }, schema: { summary: 'Các bộ tiêu chí (mọi phiên bản)', tags: ['bộ tiêu chí'] } }, async () => {
       const registry = await getRegistry(ctx.database.db);
       return {
@@ -36,14 +35,18 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/sets/import',
       {
         config: { access: 'set:import' },
-        bodyLimit: 16_000_000,
-        schema: { summary: 'Nạp một phiên bản bộ tiêu chí (JSON hoặc Excel)', tags: ['bộ tiêu chí'], body: importBody },
+        schema: {
+          summary: 'Nạp một phiên bản bộ tiêu chí (JSON hoặc Excel)',
+          description:
+            'multipart/form-data: tệp .json hoặc .xlsx ở trường "file" (tối đa 10 MB), ghi chú ở trường "note" (không bắt buộc). Tệp được kiểm tra trong một luồng riêng; không có gì được ghi khi tệp còn lỗi.',
+          consumes: ['multipart/form-data'],
+          tags: ['bộ tiêu chí'],
+        },
       },
       async (req, reply) => {
-        const buf = Buffer.from(req.body.content, 'base64');
-        if (buf.length === 0) throw new DomainError('INVALID_CRITERIA_FILE', `Tệp "${req.body.fileName}" rỗng`, { file: req.body.fileName });
-        const set = await parseSetBuffer(buf, req.body.fileName);
-        const registry = await importSet(ctx.database.db, set, sessionUser(req).id, req.body.note);
+        const upload = await readImportUpload(req);
+        const set = await parseInWorker(upload.bytes, upload.file);
+        const registry = await importSet(ctx.database.db, set, sessionUser(req).id, upload.note);
         return reply.code(201).send(presentSet(registry.get(set.id), registry));
       },
     );

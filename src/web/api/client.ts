@@ -51,15 +51,14 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
 }
 
 /**
- * POSTs JSON and reports how much of the body has been sent (0–1), which fetch cannot do: a criteria workbook
- * sent as base64 takes a while on a commune's connection.
+ * POSTs a form (files as multipart/form-data, the browser sets the boundary) and reports how much of the body has
+ * been sent (0–1), which fetch cannot do: a criteria workbook takes a while on a commune's connection.
  */
-export function apiPostWithProgress<T>(path: string, body: unknown, onProgress: (sent: number) => void): Promise<T> {
+export function apiPostWithProgress<T>(path: string, body: FormData, onProgress: (sent: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Content-Type', 'application/json');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };
@@ -75,7 +74,7 @@ export function apiPostWithProgress<T>(path: string, body: unknown, onProgress: 
       else reject(refusal(xhr.status, parsed));
     };
     xhr.onerror = () => reject(new ApiError('NETWORK', '', 0));
-    xhr.send(JSON.stringify(body));
+    xhr.send(body);
   });
 }
 

@@ -234,7 +234,6 @@ const en: Messages = {
     note: 'Note, basis',
     noteHint: 'For example: the correcting document, who checked the thresholds against the text.',
     submit: 'Import version',
-    reading: 'Reading the file… {{percent}}%',
     uploading: 'Sending the file… {{percent}}%',
     checking: 'Checking and saving the criteria set…',
     progress: 'Import progress',

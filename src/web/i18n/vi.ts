@@ -231,7 +231,6 @@ const vi = {
     note: 'Ghi chú, căn cứ',
     noteHint: 'Ví dụ: văn bản đính chính, người đã đối chiếu các ngưỡng với văn bản.',
     submit: 'Nạp phiên bản',
-    reading: 'Đang đọc tệp… {{percent}}%',
     uploading: 'Đang gửi tệp… {{percent}}%',
     checking: 'Đang kiểm tra và lưu bộ tiêu chí…',
     progress: 'Tiến độ nạp tệp',

@@ -14,37 +14,19 @@ import { ImportErrorDetails } from './ImportErrorDetails.tsx';
 import { CRITERIA_TEMPLATE_FILE, CRITERIA_TEMPLATE_URL } from './template.ts';
 import './sets.css';
 
-/** The server accepts up to 15 MB of base64, which is a little over 10 MB of file. */
+/** The server's limit for one criteria file (IMPORT_LIMITS.fileBytes). */
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPT = '.json,.xlsx';
 
-type Phase = { step: 'idle' } | { step: 'reading' | 'uploading'; fraction: number } | { step: 'checking' };
+type Phase = { step: 'idle' } | { step: 'uploading'; fraction: number } | { step: 'checking' };
 
-/** The file's bytes as base64 (without the data: prefix), reporting how much has been read. */
-function readBase64(file: File, onProgress: (fraction: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Overall progress: reading the file is quick, sending it is most of the wait, then the server checks and saves. */
+/** Overall progress: sending the file is most of the wait, then the server checks and saves. */
 function percentOf(phase: Phase): number {
   switch (phase.step) {
     case 'idle':
       return 0;
-    case 'reading':
-      return Math.round(phase.fraction * 10);
     case 'uploading':
-      return 10 + Math.round(phase.fraction * 85);
+      return Math.round(phase.fraction * 95);
     case 'checking':
       return 95;
   }
@@ -105,12 +87,13 @@ export default function ImportSetPage() {
       return;
     }
     setError(null);
-    setPhase({ step: 'reading', fraction: 0 });
+    setPhase({ step: 'uploading', fraction: 0 });
     try {
-      const content = await readBase64(file, (fraction) => setPhase({ step: 'reading', fraction }));
-      setPhase({ step: 'uploading', fraction: 0 });
+      const form = new FormData();
       const note = values.note?.trim();
-      const set = await apiPostWithProgress<SetDetail>('/api/sets/import', { fileName: file.name, content, ...(note ? { note } : {}) }, (fraction) =>
+      if (note) form.append('note', note);
+      form.append('file', file, file.name);
+      const set = await apiPostWithProgress<SetDetail>('/api/sets/import', form, (fraction) =>
         setPhase(fraction >= 1 ? { step: 'checking' } : { step: 'uploading', fraction }),
       );
       void message.success(t('importSet.done', { id: set.id }));
@@ -125,13 +108,11 @@ export default function ImportSetPage() {
 
   const percent = percentOf(phase);
   const progressText =
-    phase.step === 'reading'
-      ? t('importSet.reading', { percent: Math.round(phase.fraction * 100) })
-      : phase.step === 'uploading'
-        ? t('importSet.uploading', { percent: Math.round(phase.fraction * 100) })
-        : phase.step === 'checking'
-          ? t('importSet.checking')
-          : '';
+    phase.step === 'uploading'
+      ? t('importSet.uploading', { percent: Math.round(phase.fraction * 100) })
+      : phase.step === 'checking'
+        ? t('importSet.checking')
+        : '';
 
   return (
     <div className="cs-stack">
