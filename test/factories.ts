@@ -3,10 +3,17 @@
  * only what it is about. Sets go through `criteriaSetSchema.parse`, so a factory can never hand a test an
  * object the application would reject.
  */
+import argon2 from 'argon2';
+import type { Db } from '../src/db/client.ts';
+import { putAssessment } from '../src/db/repos/assessments.ts';
+import { findUnitById, insertUnit, type UnitWithParent } from '../src/db/repos/units.ts';
+import { insertUser } from '../src/db/repos/users.ts';
+import type { Role } from '../src/server/auth/access.ts';
+import { nameKey } from '../src/domain/units/names.ts';
 import { criteriaSetSchema, type CriteriaSet, type CriteriaSetInput } from '../src/domain/criteria/schema.ts';
 import { SetRegistry } from '../src/domain/criteria/registry.ts';
 import { evaluateSet, type EvaluationInput } from '../src/domain/evaluation/explain.ts';
-import type { EvalContext, Evaluation, ValueMap } from '../src/domain/evaluation/types.ts';
+import type { EvalContext, Evaluation, InputValue, ValueMap } from '../src/domain/evaluation/types.ts';
 
 export type CriterionInput = CriteriaSetInput['criteria'][number];
 export type IndicatorInput = NonNullable<CriterionInput['indicators']>[number];
@@ -135,4 +142,76 @@ export function buildLadder(opts: { income?: number; advancedIncome?: number; di
     ],
   });
   return { ntm, advanced, model, all: [ntm, advanced, model] };
+}
+
+// Database factories ----------------------------------------------------------------------------------------
+// Each writes one row (and what it needs) through the repositories and returns it, so a database test builds
+// its own units, accounts and values instead of depending on the demo's codes and counts.
+
+const TYPE_OF_LEVEL = { province: 'Tỉnh', district: 'Huyện', commune: 'Xã', hamlet: 'Xóm' } as const;
+
+export interface UnitOverrides {
+  level?: keyof typeof TYPE_OF_LEVEL;
+  code?: string;
+  name?: string;
+  type?: string;
+  parent?: { id: number } | null;
+  region?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+  sample?: boolean;
+}
+
+/** A unit (a commune in force from 1/7/2025, without parent, unless told otherwise). */
+export async function buildUnit(db: Db, overrides: UnitOverrides = {}): Promise<UnitWithParent> {
+  const n = next();
+  const level = overrides.level ?? 'commune';
+  const type = overrides.type ?? TYPE_OF_LEVEL[level];
+  const name = overrides.name ?? `Thử Nghiệm ${n}`;
+  const id = await insertUnit(db, {
+    code: overrides.code ?? `T${String(n).padStart(5, '0')}`,
+    name,
+    fullName: `${type} ${name}`,
+    nameKey: nameKey(`${type} ${name}`),
+    type,
+    level,
+    parentId: overrides.parent?.id ?? null,
+    region: overrides.region === undefined ? 'TDMNPB' : overrides.region,
+    validFrom: overrides.validFrom === undefined ? '2025-07-01' : overrides.validFrom,
+    validTo: overrides.validTo ?? null,
+    legalBasis: 'Quyết định thử nghiệm',
+    sample: overrides.sample ?? false,
+  });
+  return (await findUnitById(db, id))!;
+}
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
+let testPasswordHash: Promise<string> | undefined;
+
+/** An active account with `TEST_PASSWORD` (hashed once per run: argon2 is slow on purpose). */
+export async function buildUser(
+  db: Db,
+  overrides: { role?: Role; unit?: { id: number } | null; username?: string; active?: boolean } = {},
+): Promise<{ id: number; username: string; password: string; role: Role }> {
+  const n = next();
+  const username = overrides.username ?? `nguoi-thu-${n}-${Math.random().toString(36).slice(2, 8)}`;
+  const role = overrides.role ?? 'province';
+  testPasswordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id });
+  const id = await insertUser(db, {
+    username,
+    fullName: `Người thử ${n}`,
+    passwordHash: await testPasswordHash,
+    role,
+    unitId: overrides.unit?.id ?? null,
+    active: overrides.active ?? true,
+  });
+  return { id, username, password: TEST_PASSWORD, role };
+}
+
+/** A unit's stored values for one set family and year (replacing any it had). */
+export async function buildAssessment(
+  db: Db,
+  a: { unit: { id: number }; family: string; year: number; values: Record<string, InputValue>; status?: string; sample?: boolean },
+): Promise<number> {
+  return putAssessment(db, { unitId: a.unit.id, family: a.family, year: a.year, sample: a.sample ?? false, status: a.status ?? 'draft' }, a.values);
 }

@@ -131,7 +131,22 @@ export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Pr
 
 /** Whether an error (possibly wrapped by Drizzle) is a unique-constraint violation, on either driver. */
 export function isUniqueViolation(e: unknown): boolean {
-  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 3; err = err.cause as typeof err, depth++)
-    if (err.code === '23505') return true;
-  return false;
+  return violatedConstraint(e)?.kind === 'unique';
+}
+
+/**
+ * The unique or exclusion constraint an error (possibly wrapped by Drizzle) violated, on either driver; both
+ * report the SQLSTATE and the constraint's name.
+ */
+export function violatedConstraint(e: unknown): { kind: 'unique' | 'exclusion'; name: string | undefined } | undefined {
+  for (
+    let err = e as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0;
+    err && depth < 3;
+    err = err.cause as typeof err, depth++
+  ) {
+    const name = typeof err.constraint === 'string' ? err.constraint : undefined;
+    if (err.code === '23505') return { kind: 'unique', name };
+    if (err.code === '23P01') return { kind: 'exclusion', name };
+  }
+  return undefined;
 }

@@ -1,19 +1,4 @@
-import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  boolean,
-  date,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 // Mirrors migrations/*.sql, which are the source of truth for the database; this file gives typed queries.
 // test/db/schema-drift.test.ts checks that the two agree (columns, keys, unique indexes, foreign keys).
@@ -39,7 +24,9 @@ export const units = pgTable(
     sample: boolean('sample').notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('units_code_period').on(t.code, sql`coalesce(${t.validFrom}, '0001-01-01'::date)`)],
+  // Also in the database, not expressible here: exclusion constraints units_code_period (a code over overlapping
+  // periods) and units_name_period (name_key under one parent over overlapping periods), see 0004_unit_keys.sql.
+  (t) => [index('units_code').on(t.code)],
 );
 
 export const unitLineage = pgTable(

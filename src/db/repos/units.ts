@@ -96,6 +96,15 @@ export interface NewUnit {
   sample?: boolean;
 }
 
+/** Codes of every period already given out with a prefix (the generated hamlet codes of a commune). */
+export async function codesWithPrefix(db: Db, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ code: units.code })
+    .from(units)
+    .where(sql`starts_with(${units.code}, ${prefix})`);
+  return rows.map((r) => r.code);
+}
+
 export async function insertUnit(db: Db, u: NewUnit): Promise<number> {
   const [row] = await db.insert(units).values(u).returning({ id: units.id });
   return row!.id;
