@@ -29,14 +29,14 @@ describeE2E('staff web app', () => {
     await login(page, 'tinh');
     await page.getByRole('button', { name: 'Trước 01/07/2025 (161 xã)' }).click();
     await page.waitForURL(/asOf=2025-06-30/);
-    await expect.poll(() => totalFigure(page)).toBe('161');
+    await expect.poll(() => totalFigure(page), { timeout: 15_000 }).toBe('161');
     await expect(page.getByTestId('sample-banner').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('sets-used').textContent()).resolves.toContain('xa-ntm-2024');
     expect(await countAllRows(page)).toBe(161);
 
     await page.getByRole('button', { name: 'Từ 01/07/2025 (56 xã)' }).click();
     await page.waitForURL(/asOf=2025-07-01/);
-    await expect.poll(() => totalFigure(page)).toBe('56');
+    await expect.poll(() => totalFigure(page), { timeout: 15_000 }).toBe('56');
     expect(await page.locator('.ant-pagination-total-text').textContent()).toContain('56');
     expect(await countAllRows(page)).toBe(56);
 
@@ -61,7 +61,7 @@ describeE2E('staff web app', () => {
     const { context, page } = await newPage(env.browser, env.app.baseUrl);
     await login(page, 'xa.hoaan');
     await page.goto('/tong-quan?asOf=2025-07-01&year=2025');
-    await expect.poll(() => totalFigure(page)).toBe('1');
+    await expect.poll(() => totalFigure(page), { timeout: 15_000 }).toBe('1');
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Xã Hòa An');

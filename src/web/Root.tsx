@@ -1,49 +1,33 @@
-import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
-import type { Locale } from 'antd/es/locale/index.js';
-import enGBModule from 'antd/es/locale/en_GB.js';
-import viVNModule from 'antd/es/locale/vi_VN.js';
-import dayjs from 'dayjs';
-import 'dayjs/locale/en-gb';
-import 'dayjs/locale/vi';
-import { useTranslation } from 'react-i18next';
-import { AuthProvider } from './auth/AuthContext.tsx';
-import { App } from './App.tsx';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { setUnauthenticatedHandler } from './api/client.ts';
+import { createQueryClient, keys } from './api/queries.ts';
+import { createAppRouter } from './routes/tree.tsx';
+import { LOGIN_PATH } from './routes/safeNext.ts';
 
-// Colours checked for WCAG AA contrast on white (primary green 6.1:1); antd's default secondary and placeholder
-// greys are darkened because officers read these screens outdoors on phones.
-const theme: ThemeConfig = {
-  token: {
-    colorPrimary: '#1f6f43',
-    colorLink: '#1f6f43',
-    colorInfo: '#0958d9',
-    colorTextDescription: 'rgba(0, 0, 0, 0.66)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
-    borderRadius: 6,
-  },
-  components: {
-    Layout: { headerBg: '#ffffff', headerHeight: 'auto', headerPadding: '0 16px', bodyBg: '#f4f6f4', footerBg: 'transparent', footerPadding: '16px' },
-  },
-};
-
-// antd's locale files are typed as CommonJS under NodeNext resolution, while Vite hands us the ES default export.
-function esModuleDefault(m: Locale | { default: Locale }): Locale {
-  return 'default' in m ? m.default : m;
-}
-const enGB = esModuleDefault(enGBModule);
-const viVN = esModuleDefault(viVNModule);
-
+/** Server state (TanStack Query) and the router. Ant Design is not here: only the staff area loads it. */
 export function Root() {
-  const { i18n } = useTranslation();
-  const en = i18n.language === 'en';
-  dayjs.locale(en ? 'en-gb' : 'vi');
+  const [{ queryClient, router }] = useState(() => {
+    const queryClient = createQueryClient();
+    return { queryClient, router: createAppRouter(queryClient) };
+  });
+
+  useEffect(() => {
+    // The session ended on the server (expired, logged out elsewhere): back to the login, then to this page.
+    setUnauthenticatedHandler(() => {
+      // Only for a user who was logged in: the start-up check of an anonymous visitor also answers 401.
+      if (!queryClient.getQueryData(keys.me)) return;
+      queryClient.setQueryData(keys.me, null);
+      const here = router.state.location.href;
+      void router.navigate({ to: LOGIN_PATH, search: { next: here }, replace: true });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient, router]);
+
   return (
-    <ConfigProvider locale={en ? enGB : viVN} theme={theme}>
-      <AntApp>
-        <AuthProvider>
-          <App />
-        </AuthProvider>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client.ts';
+import { overviewLink, SETS_LINK } from '../routes/links.ts';
 import { ButtonLink } from './ButtonLink.tsx';
 
 /** The API's own Vietnamese message, or a generic one when the server did not answer. */
@@ -10,11 +11,19 @@ export function useErrorMessage(): (e: ApiError) => string {
 }
 
 /** A page-level error: access refused, unit not found, no set, or anything else with a retry. */
-export function ApiErrorView({ error, onRetry, backTo }: { error: ApiError; onRetry?: () => void; backTo?: string }) {
+export function ApiErrorView({
+  error,
+  onRetry,
+  backTo,
+}: {
+  error: ApiError;
+  onRetry?: () => void;
+  backTo?: ReturnType<typeof overviewLink> | typeof SETS_LINK;
+}) {
   const { t } = useTranslation();
   const message = useErrorMessage()(error);
   const back = (
-    <ButtonLink key="back" to={backTo ?? '/tong-quan'}>
+    <ButtonLink key="back" {...(backTo ?? { to: '/tong-quan' })}>
       {t('errors.backToOverview')}
     </ButtonLink>
   );

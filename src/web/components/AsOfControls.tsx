@@ -2,7 +2,7 @@ import { Button, DatePicker, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REORG_FIRST_DAY, REORG_LAST_DAY, yearOptions } from '../pages/viewParams.ts';
+import { REORG_FIRST_DAY, REORG_LAST_DAY, yearOptions } from '../view.ts';
 import './asof.css';
 
 interface Props {

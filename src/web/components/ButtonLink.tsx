@@ -1,13 +1,10 @@
+import { createLink } from '@tanstack/react-router';
 import { Button, type ButtonProps } from 'antd';
-import type { MouseEvent } from 'react';
-import { navigate } from '../router.tsx';
+import { forwardRef } from 'react';
 
-/** An antd button that is a real link (href) and navigates in-app on a plain click. */
-export function ButtonLink({ to, ...rest }: Omit<ButtonProps, 'href' | 'onClick'> & { to: string }) {
-  const onClick = (e: MouseEvent<HTMLElement>) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return <Button href={to} onClick={onClick} {...rest} />;
-}
+const AnchorButton = forwardRef<HTMLAnchorElement, Omit<ButtonProps, 'href'> & { href?: string }>(function AnchorButton(props, ref) {
+  return <Button {...props} ref={ref} />;
+});
+
+/** An antd button that is a real link (href, opens in a new tab) and navigates in-app on a plain click; typed like Link. */
+export const ButtonLink = createLink(AnchorButton);

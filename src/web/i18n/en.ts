@@ -16,7 +16,15 @@ const en: Messages = {
     logout: 'Log out',
     role: { admin: 'Administrator', province: 'Province officer', district: 'District officer', commune: 'Commune officer', viewer: 'Read only' },
   },
+  home: {
+    title: 'Monitoring New Rural Development in Cao Bằng province',
+    intro:
+      'Chung Sức lets communes, districts and the province see which New Rural Development criteria each commune and hamlet meets, on which figures, and what is still missing.',
+    soon: 'The public information pages are being built. Officers log in to work.',
+    enter: 'Go to the staff app',
+  },
   login: {
+    sending: 'Logging in…',
     title: 'Log in',
     intro: 'For officers monitoring the New Rural Development programme.',
     username: 'Username',
@@ -29,6 +37,10 @@ const en: Messages = {
     demoHint: 'Trial build: the demo accounts and their password are printed when the server starts.',
   },
   errors: {
+    pageFailed: 'This page failed',
+    pageFailedText: 'This page could not be shown. Try again; if it still fails, go back to the home page.',
+    chunkFailed: 'The code of this page could not be downloaded (a weak connection, or a new release). Reload the page.',
+    backHome: 'Back to the home page',
     network: 'Cannot reach the server. Check the connection and try again.',
     generic: 'Something went wrong (code {{code}}).',
     retry: 'Try again',
@@ -114,6 +126,10 @@ const en: Messages = {
     range: '{{from}}–{{to}} of {{total}} units',
     filtered: 'Showing {{shown}}/{{total}} units matching the filters',
     empty: 'No unit matches the filters.',
+    noUnits: "No unit in this account's scope on {{date}}.",
+    noUnitsAfterReorg: "Since 01/07/2025 there are no districts: communes report to the province. The district's figures before that date can still be viewed.",
+    showBeforeReorg: 'View before 01/07/2025',
+    notLoaded: 'The list could not be loaded.',
     tableCaption: 'Commune-level units',
   },
   scorecard: {

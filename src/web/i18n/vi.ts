@@ -14,7 +14,14 @@ const vi = {
     logout: 'Đăng xuất',
     role: { admin: 'Quản trị hệ thống', province: 'Cán bộ cấp tỉnh', district: 'Cán bộ cấp huyện', commune: 'Cán bộ cấp xã', viewer: 'Chỉ xem' },
   },
+  home: {
+    title: 'Theo dõi xây dựng nông thôn mới tỉnh Cao Bằng',
+    intro: 'Chung Sức giúp xã, huyện và tỉnh theo dõi từng xã, từng xóm đạt những tiêu chí nông thôn mới nào, theo số liệu nào và còn thiếu gì.',
+    soon: 'Trang thông tin công khai cho người dân đang được xây dựng. Cán bộ đăng nhập để làm việc.',
+    enter: 'Vào trang làm việc',
+  },
   login: {
+    sending: 'Đang đăng nhập…',
     title: 'Đăng nhập',
     intro: 'Dành cho cán bộ theo dõi Chương trình xây dựng nông thôn mới.',
     username: 'Tên đăng nhập',
@@ -27,6 +34,10 @@ const vi = {
     demoHint: 'Bản chạy thử: danh sách tài khoản mẫu và mật khẩu được in ra khi máy chủ khởi động.',
   },
   errors: {
+    pageFailed: 'Trang này gặp lỗi',
+    pageFailedText: 'Không hiển thị được trang này. Hãy thử lại; nếu vẫn lỗi, quay về trang chủ.',
+    chunkFailed: 'Không tải được phần mềm của trang này (có thể do mạng chập chờn hoặc vừa có bản cập nhật). Hãy tải lại trang.',
+    backHome: 'Về trang chủ',
     network: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     generic: 'Có lỗi xảy ra (mã {{code}}).',
     retry: 'Thử lại',
@@ -112,6 +123,10 @@ const vi = {
     range: '{{from}}–{{to}} trong {{total}} đơn vị',
     filtered: 'Đang hiển thị {{shown}}/{{total}} đơn vị theo bộ lọc',
     empty: 'Không có đơn vị nào khớp bộ lọc.',
+    noUnits: 'Không có đơn vị nào trong phạm vi của tài khoản vào ngày {{date}}.',
+    noUnitsAfterReorg: 'Từ 01/07/2025 không còn cấp huyện: các xã trực thuộc tỉnh. Số liệu của huyện trước ngày đó vẫn xem được.',
+    showBeforeReorg: 'Xem trước 01/07/2025',
+    notLoaded: 'Chưa tải được danh sách.',
     tableCaption: 'Danh sách đơn vị cấp xã',
   },
   scorecard: {

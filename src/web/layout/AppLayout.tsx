@@ -1,28 +1,27 @@
 import { Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_SET_PATH } from '../pages/viewParams.ts';
-import { Link, useLocation } from '../router.tsx';
+import { Link, useLocation } from '@tanstack/react-router';
 import { Brand } from './Brand.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 const NAV = [
   { to: '/tong-quan', key: 'nav.overview', match: ['/tong-quan', '/don-vi/'] },
-  { to: '/bo-tieu-chi', key: 'nav.sets', match: ['/bo-tieu-chi', IMPORT_SET_PATH] },
+  { to: '/bo-tieu-chi', key: 'nav.sets', match: ['/bo-tieu-chi', '/nap-bo-tieu-chi'] },
 ] as const;
 
 /** Header with the app name, the two sections, language and account; the page in a <main> landmark. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
+  const pathname = useLocation({ select: (l) => l.pathname });
   return (
     <Layout className="cs-shell">
       <a className="cs-skip" href="#main">
         {t('app.skip')}
       </a>
       <Layout.Header className="cs-header">
-        <Brand />
+        <Brand to="/tong-quan" />
         <nav className="cs-nav" aria-label={t('nav.label')}>
           <ul>
             {NAV.map((item) => {

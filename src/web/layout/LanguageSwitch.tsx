@@ -1,4 +1,3 @@
-import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { setLang, type Lang } from '../i18n/index.ts';
 
@@ -7,7 +6,7 @@ const LANGS: { lang: Lang; short: string }[] = [
   { lang: 'en', short: 'EN' },
 ];
 
-/** VI / EN toggle; each button names its language in that language. */
+/** VI / EN toggle; each button names its language in that language. Plain buttons: it is on the login page too. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
@@ -15,10 +14,10 @@ export function LanguageSwitch() {
       {LANGS.map(({ lang, short }) => {
         const active = i18n.language === lang;
         return (
-          <Button
+          <button
             key={lang}
-            size="small"
-            type={active ? 'primary' : 'default'}
+            type="button"
+            className={active ? 'cs-btn cs-btn-small cs-btn-primary' : 'cs-btn cs-btn-small'}
             aria-pressed={active}
             lang={lang}
             title={t(`lang.${lang}`)}
@@ -26,7 +25,7 @@ export function LanguageSwitch() {
           >
             <span aria-hidden="true">{short}</span>
             <span className="cs-sr-only">{t(`lang.${lang}`)}</span>
-          </Button>
+          </button>
         );
       })}
     </div>

@@ -1,66 +1,90 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { getRouteApi, useRouter } from '@tanstack/react-router';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { useAuth } from '../../auth/AuthContext.tsx';
-import { useErrorMessage } from '../../components/ApiErrorView.tsx';
+import { useAuth } from '../../auth/session.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { Brand } from '../../layout/Brand.tsx';
-import { LanguageSwitch } from '../../layout/LanguageSwitch.tsx';
+import { safeNext } from '../../routes/safeNext.ts';
 import './login.css';
 
-interface LoginValues {
-  username: string;
-  password: string;
-}
+const route = getRouteApi('/public/dang-nhap');
 
-/** Staff login; shows the server's Vietnamese message when it refuses (wrong password, locked account…). */
+type Field = 'username' | 'password';
+
+/**
+ * Staff login, in plain HTML so that the first screen of a commune on a slow connection does not wait for the
+ * component library; shows the server's Vietnamese message when it refuses (wrong password, too many attempts…).
+ */
 export default function LoginPage() {
   const { t } = useTranslation();
+  const id = useId();
   const { login } = useAuth();
-  const toMessage = useErrorMessage();
+  const router = useRouter();
+  const { next } = route.useSearch();
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Field[]>([]);
   const [busy, setBusy] = useState(false);
   usePageTitle(t('login.title'));
 
-  const onFinish = async (v: LoginValues) => {
+  const onSubmit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget.elements;
+    const username = (form.namedItem('username') as HTMLInputElement).value.trim();
+    const password = (form.namedItem('password') as HTMLInputElement).value;
+    const empty = (['username', 'password'] as const).filter((f) => (f === 'username' ? username : password) === '');
+    setMissing(empty);
+    if (empty.length > 0) return;
     setBusy(true);
     setError(null);
     try {
-      await login(v.username.trim(), v.password);
-    } catch (e) {
-      setError(e instanceof ApiError ? toMessage(e) : t('errors.network'));
+      await login(username, password);
+      await router.navigate({ href: safeNext(next, window.location.origin), replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError && err.code !== 'NETWORK' ? err.message || t('errors.generic', { code: err.code }) : t('errors.network'));
       setBusy(false);
     }
   };
 
+  const field = (name: Field, label: string, props: { type: string; autoComplete: string }) => (
+    <div className="cs-login-field">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <input
+        id={`${id}-${name}`}
+        name={name}
+        {...props}
+        autoCapitalize="none"
+        spellCheck={false}
+        disabled={busy}
+        aria-invalid={missing.includes(name) || undefined}
+        aria-describedby={missing.includes(name) ? `${id}-${name}-err` : undefined}
+      />
+      {missing.includes(name) ? (
+        <span id={`${id}-${name}-err`} className="cs-login-invalid">
+          {t(name === 'username' ? 'login.usernameRequired' : 'login.passwordRequired')}
+        </span>
+      ) : null}
+    </div>
+  );
+
   return (
-    <div className="cs-login">
-      <header className="cs-login-top">
-        <Brand />
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="cs-login-main">
-        <Card className="cs-login-card">
-          <h1 className="cs-page-title">{t('login.title')}</h1>
-          <Typography.Paragraph className="cs-muted">{t('login.intro')}</Typography.Paragraph>
-          {error ? <Alert type="error" showIcon role="alert" title={t('login.failed')} description={error} className="cs-login-error" /> : null}
-          <Form<LoginValues> name="login" layout="vertical" requiredMark={false} onFinish={(v) => void onFinish(v)} disabled={busy}>
-            <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoCapitalize="none" spellCheck={false} size="large" />
-            </Form.Item>
-            <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-              {t('login.submit')}
-            </Button>
-          </Form>
-          <Typography.Paragraph className="cs-muted cs-login-help">{t('login.help')}</Typography.Paragraph>
-          {import.meta.env.DEV ? <Typography.Paragraph className="cs-muted cs-login-help">{t('login.demoHint')}</Typography.Paragraph> : null}
-        </Card>
-      </main>
+    <div className="cs-login-card">
+      <h1 className="cs-page-title">{t('login.title')}</h1>
+      <p className="cs-muted">{t('login.intro')}</p>
+      {error ? (
+        <div role="alert" className="cs-login-error">
+          <strong>{t('login.failed')}</strong>
+          <span>{error}</span>
+        </div>
+      ) : null}
+      <form name="login" noValidate onSubmit={(e) => void onSubmit(e)}>
+        {field('username', t('login.username'), { type: 'text', autoComplete: 'username' })}
+        {field('password', t('login.password'), { type: 'password', autoComplete: 'current-password' })}
+        <button type="submit" className="cs-btn cs-btn-primary cs-btn-block" disabled={busy}>
+          {busy ? t('login.sending') : t('login.submit')}
+        </button>
+      </form>
+      <p className="cs-muted cs-login-help">{t('login.help')}</p>
+      {import.meta.env.DEV ? <p className="cs-muted cs-login-help">{t('login.demoHint')}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Select } from 'antd';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUnitTypeLabel } from '../../format.ts';
 import type { Filters, TierKey } from './filter.ts';
@@ -19,6 +19,19 @@ export function OverviewFilters({ value, onChange, tiers, districts, types }: Pr
   const id = useId();
   const typeLabel = useUnitTypeLabel();
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
+  // The search box keeps its own text while the URL catches up with each keystroke; Back (a different URL
+  // value than the one last written) puts the URL's text back in the box.
+  const [text, setText] = useState(value.search);
+  const [written, setWritten] = useState(value.search);
+  if (value.search !== written) {
+    setWritten(value.search);
+    setText(value.search);
+  }
+  const onSearch = (q: string) => {
+    setText(q);
+    setWritten(q);
+    set({ search: q });
+  };
   const active = value.search !== '' || value.tier || value.district || value.type;
   const tierLabel = (k: TierKey) => (k === 'none' ? t('tier.none') : k === 'na' ? t('tier.na') : t(`tier.${k}`));
   return (
@@ -31,8 +44,8 @@ export function OverviewFilters({ value, onChange, tiers, districts, types }: Pr
           allowClear
           prefix={<SearchOutlined aria-hidden />}
           placeholder={t('overview.filters.searchPlaceholder')}
-          value={value.search}
-          onChange={(e) => set({ search: e.target.value })}
+          value={text}
+          onChange={(e) => onSearch(e.target.value)}
         />
       </span>
       <span className="cs-field">
@@ -75,7 +88,14 @@ export function OverviewFilters({ value, onChange, tiers, districts, types }: Pr
         />
       </span>
       {active ? (
-        <Button onClick={() => onChange({ search: '', tier: null, district: null, type: null })} className="cs-filter-reset">
+        <Button
+          onClick={() => {
+            setText('');
+            setWritten('');
+            onChange({ search: '', tier: null, district: null, type: null });
+          }}
+          className="cs-filter-reset"
+        >
           {t('overview.filters.reset')}
         </Button>
       ) : null}

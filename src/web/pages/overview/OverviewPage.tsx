@@ -1,40 +1,63 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
 import { Alert } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { withQuery } from '../../api/client.ts';
-import type { OverviewResponse, SetsResponse } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { overviewQuery, setsQuery } from '../../api/queries.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { AsOfControls } from '../../components/AsOfControls.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../format.ts';
-import { updateQuery, useViewParams } from '../viewParams.ts';
-import { applyFilters, countByTier, distinct, districtOf, NO_FILTERS, type Filters, type TierKey } from './filter.ts';
+import { resolveView } from '../../view.ts';
+import { applyFilters, countByTier, distinct, districtOf, type Filters, type TierKey } from './filter.ts';
+import { NoUnits } from './NoUnits.tsx';
 import { OverviewFilters } from './OverviewFilters.tsx';
 import { OverviewStats } from './OverviewStats.tsx';
 import { OverviewTable } from './OverviewTable.tsx';
 import { SetsUsed } from './SetsUsed.tsx';
 import './overview.css';
 
+const route = getRouteApi('/staff/tong-quan');
 const TIER_ORDER: TierKey[] = ['ntm', 'hoan-thanh', 'nang-cao', 'kieu-mau', 'hien-dai', 'none', 'na'];
 
 /** Province overview: every commune in force on the chosen date, with its criteria count and tier for a year. */
 export default function OverviewPage() {
   const { t } = useTranslation();
-  const { asOf, year } = useViewParams();
-  const overview = useApi<OverviewResponse>(withQuery('/api/overview', { asOf, year }));
-  const sets = useApi<SetsResponse>('/api/sets');
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const { asOf, year } = resolveView(search);
+  const overview = useQuery({ ...overviewQuery({ asOf, year }), placeholderData: keepPreviousData });
+  const sets = useQuery(setsQuery);
+  // Filters live in the URL, so Back from a scorecard (or a shared link) shows the same list.
+  const filters: Filters = { search: search.q ?? '', tier: search.tier ?? null, district: search.district ?? null, type: search.type ?? null };
+  const setFilters = (f: Filters) =>
+    void navigate({
+      search: (prev) => ({ ...prev, q: f.search || undefined, tier: f.tier ?? undefined, district: f.district ?? undefined, type: f.type ?? undefined }),
+      replace: true,
+      resetScroll: false,
+    });
   usePageTitle(t('overview.title'));
 
+  const loaded = overview.isSuccess && !overview.isPlaceholderData;
   const rows = useMemo(() => overview.data?.rows ?? [], [overview.data]);
-  const shown = useMemo(() => applyFilters(rows, filters), [rows, filters]);
+  const { q, tier, district, type } = search;
+  const shown = useMemo(
+    () => applyFilters(rows, { search: q ?? '', tier: tier ?? null, district: district ?? null, type: type ?? null }),
+    [rows, q, tier, district, type],
+  );
   const tiers = useMemo(() => {
     const counts = countByTier(rows);
     return TIER_ORDER.filter((k) => counts.has(k));
   }, [rows]);
   const anySample = rows.some((r) => r.sample);
   const filtered = shown.length !== rows.length;
+  const emptyText = overview.isError
+    ? t('overview.notLoaded')
+    : !loaded
+      ? t('app.loading')
+      : rows.length === 0
+        ? t('overview.noUnits', { date: formatDate(asOf) })
+        : t('overview.empty');
 
   return (
     <div className="cs-stack">
@@ -44,8 +67,9 @@ export default function OverviewPage() {
           {t('asOf.viewing', { date: formatDate(asOf), year })}
         </p>
       </header>
-      <AsOfControls asOf={asOf} year={year} onChange={(a, y) => updateQuery('/tong-quan', { asOf: a, year: y })} />
-      {overview.error ? <ApiErrorView error={overview.error} onRetry={overview.reload} /> : null}
+      <AsOfControls asOf={asOf} year={year} onChange={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })} />
+      {overview.isError ? <ApiErrorView error={overview.error} onRetry={() => void overview.refetch()} /> : null}
+      {loaded && rows.length === 0 ? <NoUnits asOf={asOf} onBefore={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })} /> : null}
       {anySample ? <Alert type="info" showIcon title={t('overview.sampleBanner')} data-testid="sample-banner" /> : null}
       {overview.data ? (
         <>
@@ -65,7 +89,7 @@ export default function OverviewPage() {
           ) : null}
         </>
       ) : null}
-      <OverviewTable rows={shown} asOf={asOf} year={year} loading={overview.loading} />
+      <OverviewTable rows={shown} asOf={asOf} year={year} loading={overview.isPending || overview.isPlaceholderData} emptyText={emptyText} />
     </div>
   );
 }

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { OverviewRow, Tier } from '../../api/types.ts';
 import { SampleTag, TierTag } from '../../components/tags.tsx';
 import { useFormat, useUnitTypeLabel } from '../../format.ts';
-import { Link } from '../../router.tsx';
+import { Link } from '@tanstack/react-router';
 import { compareVi } from '../../../domain/units/names.ts';
-import { unitHref } from '../viewParams.ts';
+import { unitLink } from '../../routes/links.ts';
 import { districtOf, tierRank } from './filter.ts';
 
 interface Props {
@@ -14,12 +14,14 @@ interface Props {
   asOf: string;
   year: number;
   loading: boolean;
+  /** What an empty table says: loading, not loaded, no unit on the date, or no unit matching the filters. */
+  emptyText: string;
 }
 
 const PAGE_SIZES = [20, 50, 100, 200];
 
 /** Every commune with criteria met, tier, group and former district; sortable, paged, scrolls inside itself on phones. */
-export function OverviewTable({ rows, asOf, year, loading }: Props) {
+export function OverviewTable({ rows, asOf, year, loading, emptyText }: Props) {
   const { t } = useTranslation();
   const { num } = useFormat();
   const typeLabel = useUnitTypeLabel();
@@ -40,7 +42,7 @@ export function OverviewTable({ rows, asOf, year, loading }: Props) {
       sorter: (a, b) => compareVi(a.name, b.name),
       render: (_, r) => (
         <span className="cs-name-cell">
-          <Link to={unitHref(r.code, { asOf, year })}>{r.fullName}</Link> {r.sample ? <SampleTag /> : null}
+          <Link {...unitLink(r.code, { asOf, year })}>{r.fullName}</Link> {r.sample ? <SampleTag /> : null}
           {!wide ? <span className="cs-unit-sub">{[typeLabel(r.type), districtOf(r)].filter(Boolean).join(' · ')}</span> : null}
         </span>
       ),
@@ -115,7 +117,7 @@ export function OverviewTable({ rows, asOf, year, loading }: Props) {
       dataSource={rows}
       loading={loading}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('overview.empty') }}
+      locale={{ emptyText }}
       showSorterTooltip={false}
       pagination={{
         current: page.current,

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { OverviewRow, SetListItem } from '../../api/types.ts';
 import { Pill, SampleTag } from '../../components/tags.tsx';
 import { useFormat } from '../../format.ts';
-import { Link } from '../../router.tsx';
-import { setHref } from '../viewParams.ts';
+import { Link } from '@tanstack/react-router';
+import { setLink } from '../../routes/links.ts';
 
 /** Which criteria sets the figures come from, and why some criteria cannot be evaluated yet. */
 export function SetsUsed({ ids, sets, rows }: { ids: string[]; sets: SetListItem[] | undefined; rows: OverviewRow[] }) {
@@ -22,7 +22,7 @@ export function SetsUsed({ ids, sets, rows }: { ids: string[]; sets: SetListItem
               const s = sets?.find((x) => x.id === id);
               return (
                 <li key={id} className="cs-break">
-                  <Link to={setHref(id)}>{s ? s.name : id}</Link>{' '}
+                  <Link {...setLink(id)}>{s ? s.name : id}</Link>{' '}
                   <span className="cs-muted">
                     ({s ? `${s.decision}; ` : ''}
                     {id})

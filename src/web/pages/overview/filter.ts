@@ -1,8 +1,8 @@
 import type { OverviewRow, Tier } from '../../api/types.ts';
+import type { TierKey } from '../../routes/search.ts';
 import { compareVi, searchKey } from '../../../domain/units/names.ts';
 
-/** A row's tier for filtering and counting: a tier, "none" (not reached) or "na" (no set applies). */
-export type TierKey = Tier | 'none' | 'na';
+export type { TierKey };
 
 export interface Filters {
   search: string;

@@ -1,8 +1,10 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch, ApiError } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import { useErrorMessage } from '../../components/ApiErrorView.tsx';
 import { formatDate, todayVn, useUnitTypeLabel } from '../../format.ts';
 
@@ -27,47 +29,46 @@ interface Props {
   /** The date the hamlet list is viewed at: a hamlet starting later is added but not listed yet. */
   asOf: string;
   onClose: () => void;
-  onAdded: () => void;
 }
 
 /** Form to add a hamlet (xóm, thôn, bản, tổ dân phố) to a commune; the API's message goes under the field it names. */
-export function AddHamletModal({ open, commune, asOf, onClose, onAdded }: Props) {
+export function AddHamletModal({ open, commune, asOf, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const toMessage = useErrorMessage();
   const typeLabel = useUnitTypeLabel();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const add = useMutation({
+    mutationFn: (body: Record<string, string>) =>
+      apiFetch<{ id: number; code: string; fullName: string }>('/api/units', { method: 'POST', body: JSON.stringify(body) }),
+    // The commune's hamlet list (and any unit view) is stale now.
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.units }),
+  });
+  const busy = add.isPending;
 
   const submit = async (v: Values) => {
-    setBusy(true);
     setError(null);
     const validFrom = v.validFrom.format('YYYY-MM-DD');
     const code = v.code?.trim();
     try {
-      const created = await apiFetch<{ id: number; code: string; fullName: string }>('/api/units', {
-        method: 'POST',
-        body: JSON.stringify({
-          parentCode: commune.code,
-          name: v.name.trim(),
-          type: v.type,
-          ...(code ? { code } : {}),
-          validFrom,
-          legalBasis: v.legalBasis.trim(),
-        }),
+      const created = await add.mutateAsync({
+        parentCode: commune.code,
+        name: v.name.trim(),
+        type: v.type,
+        ...(code ? { code } : {}),
+        validFrom,
+        legalBasis: v.legalBasis.trim(),
       });
       const params = { name: created.fullName, code: created.code, date: formatDate(validFrom) };
       void message.success(validFrom > asOf ? t('hamlet.addedLater', params) : t('hamlet.added', params));
-      onAdded();
       onClose();
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('NETWORK', '', 0);
       const field = err.details.field;
       if (typeof field === 'string' && (FIELDS as readonly string[]).includes(field)) form.setFields([{ name: field as Field, errors: [toMessage(err)] }]);
       else setError(toMessage(err));
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -3,9 +3,10 @@ import { Button, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../../api/types.ts';
-import { Link } from '../../router.tsx';
+import { Link } from '@tanstack/react-router';
 import { compareVi } from '../../../domain/units/names.ts';
-import { unitHref, type ViewParams } from '../viewParams.ts';
+import { unitLink } from '../../routes/links.ts';
+import type { ViewParams } from '../../view.ts';
 import { AddHamletModal } from './AddHamletModal.tsx';
 
 interface Props {
@@ -13,11 +14,10 @@ interface Props {
   view: ViewParams;
   /** The commune, when the user may add hamlets to it (province and admin accounts). */
   addTo?: { code: string; name: string } | undefined;
-  onAdded?: () => void;
 }
 
 /** The unit's hamlets (xóm) in force on the date, each linking to its own scorecard; the province can add one. */
-export function HamletList({ children, view, addTo, onAdded }: Props) {
+export function HamletList({ children, view, addTo }: Props) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const sorted = [...children].sort((a, b) => compareVi(a.name, b.name));
@@ -34,12 +34,12 @@ export function HamletList({ children, view, addTo, onAdded }: Props) {
         <ul className="cs-hamlets" data-testid="hamlets">
           {sorted.map((h) => (
             <li key={h.code}>
-              <Link to={unitHref(h.code, { asOf: view.asOf, year: view.year })}>{h.name}</Link>
+              <Link {...unitLink(h.code, { asOf: view.asOf, year: view.year })}>{h.name}</Link>
             </li>
           ))}
         </ul>
       )}
-      {addTo ? <AddHamletModal open={adding} commune={addTo} asOf={view.asOf} onClose={() => setAdding(false)} onAdded={() => onAdded?.()} /> : null}
+      {addTo ? <AddHamletModal open={adding} commune={addTo} asOf={view.asOf} onClose={() => setAdding(false)} /> : null}
     </Card>
   );
 }

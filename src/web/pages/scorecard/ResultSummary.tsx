@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Evaluation } from '../../api/types.ts';
 import { Pill, TierTag } from '../../components/tags.tsx';
 import { useFormat } from '../../format.ts';
-import { Link } from '../../router.tsx';
-import { setHref } from '../viewParams.ts';
+import { Link } from '@tanstack/react-router';
+import { setLink } from '../../routes/links.ts';
 
 /** Criteria met, the highest tier reached (from the top of the tier ladder), that set's own count, and its prerequisites. */
 export function ResultSummary({ evaluation, highest }: { evaluation: Evaluation; highest: Evaluation | null }) {
@@ -41,7 +41,7 @@ export function ResultSummary({ evaluation, highest }: { evaluation: Evaluation;
           <ul className="cs-prereq">
             {ladder.prerequisites.map((p) => (
               <li key={p.set}>
-                <Link to={setHref(p.set)}>{p.set}</Link> — {t(`tier.${p.tier}`)}:{' '}
+                <Link {...setLink(p.set)}>{p.set}</Link> — {t(`tier.${p.tier}`)}:{' '}
                 {p.reached === null ? (
                   <Pill tone="grey">{t('scorecard.prereqUnknown')}</Pill>
                 ) : p.reached ? (

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { EvaluationResponse } from '../../api/types.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { SampleTag, Pill } from '../../components/tags.tsx';
-import { Link } from '../../router.tsx';
-import { setHref, unitHref, type ViewParams } from '../viewParams.ts';
+import { Link } from '@tanstack/react-router';
+import { setLink, unitLink } from '../../routes/links.ts';
+import type { ViewParams } from '../../view.ts';
 
 /** The criteria set the evaluation used, its legal source and warnings, and a switch to the top set of the tier ladder. */
 export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: ViewParams }) {
@@ -13,7 +14,7 @@ export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: Vi
   return (
     <Card size="small" title={<h2 className="cs-section-title">{t('scorecard.set')}</h2>}>
       <p className="cs-set-name cs-break">
-        <Link to={setHref(setInfo.id)}>{setInfo.name}</Link> <span className="cs-muted">({setInfo.id})</span> {setInfo.sample ? <SampleTag /> : null}{' '}
+        <Link {...setLink(setInfo.id)}>{setInfo.name}</Link> <span className="cs-muted">({setInfo.id})</span> {setInfo.sample ? <SampleTag /> : null}{' '}
         {setInfo.indicatorsPending ? <Pill tone="warn">{t('sets.pendingTag')}</Pill> : null}
       </p>
       <dl className="cs-facts">
@@ -37,9 +38,9 @@ export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: Vi
       </div>
       <div className="cs-set-switch">
         {view.set ? (
-          <ButtonLink to={unitHref(data.unit.code, { ...view, set: null })}>{t('scorecard.defaultSet')}</ButtonLink>
+          <ButtonLink {...unitLink(data.unit.code, { ...view, set: null })}>{t('scorecard.defaultSet')}</ButtonLink>
         ) : highest ? (
-          <ButtonLink to={unitHref(data.unit.code, { ...view, set: highest.set })}>
+          <ButtonLink {...unitLink(data.unit.code, { ...view, set: highest.set })}>
             {t('scorecard.switchSet')}: {highest.setName}
           </ButtonLink>
         ) : null}

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { EvaluationResponse } from '../../api/types.ts';
 import { Pill, SampleTag } from '../../components/tags.tsx';
 import { formatDate, useUnitTypeLabel } from '../../format.ts';
-import { Link } from '../../router.tsx';
-import { unitHref, type ViewParams } from '../viewParams.ts';
+import { Link } from '@tanstack/react-router';
+import { unitLink } from '../../routes/links.ts';
+import type { ViewParams } from '../../view.ts';
 
 /** The unit's name, type, legal basis and commune group (with its provenance). */
 export function UnitHeader({ data, view }: { data: EvaluationResponse; view: ViewParams }) {
@@ -19,7 +20,7 @@ export function UnitHeader({ data, view }: { data: EvaluationResponse; view: Vie
           {
             key: 'parent',
             label: t('scorecard.parentLabel'),
-            children: <Link to={unitHref(unit.parentCode, view)}>{t('scorecard.parent', { code: unit.parentCode })}</Link>,
+            children: <Link {...unitLink(unit.parentCode, view)}>{t('scorecard.parent', { code: unit.parentCode })}</Link>,
           },
         ]
       : []),

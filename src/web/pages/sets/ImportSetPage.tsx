@@ -3,13 +3,15 @@ import { Alert, App, Button, Card, Form, Input, Progress, Upload, type UploadFil
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiPostWithProgress } from '../../api/client.ts';
+import { invalidateAfterSetChange } from '../../api/queries.ts';
 import type { SetDetail } from '../../api/types.ts';
 import { can } from '../../auth/can.ts';
-import { useAuth } from '../../auth/AuthContext.tsx';
+import { useAuth } from '../../auth/session.ts';
 import { ApiErrorView, useErrorMessage } from '../../components/ApiErrorView.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { Link, navigate } from '../../router.tsx';
-import { setHref } from '../viewParams.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { setLink, SETS_LINK } from '../../routes/links.ts';
 import { ImportErrorDetails } from './ImportErrorDetails.tsx';
 import { CRITERIA_TEMPLATE_FILE, CRITERIA_TEMPLATE_URL } from './template.ts';
 import './sets.css';
@@ -40,6 +42,8 @@ export default function ImportSetPage() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const { message } = App.useApp();
+  const navigate = useNavigate();
+  const client = useQueryClient();
   const toMessage = useErrorMessage();
   const id = useId();
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -50,7 +54,7 @@ export default function ImportSetPage() {
   usePageTitle(t('importSet.title'));
 
   const back = (
-    <Link to="/bo-tieu-chi" className="cs-back">
+    <Link {...SETS_LINK} className="cs-back">
       <ArrowLeftOutlined aria-hidden /> {t('sets.back')}
     </Link>
   );
@@ -58,7 +62,7 @@ export default function ImportSetPage() {
     return (
       <div className="cs-stack">
         {back}
-        <ApiErrorView error={new ApiError('FORBIDDEN', t('importSet.forbidden'), 403)} backTo="/bo-tieu-chi" />
+        <ApiErrorView error={new ApiError('FORBIDDEN', t('importSet.forbidden'), 403)} backTo={SETS_LINK} />
       </div>
     );
 
@@ -97,7 +101,9 @@ export default function ImportSetPage() {
         setPhase(fraction >= 1 ? { step: 'checking' } : { step: 'uploading', fraction }),
       );
       void message.success(t('importSet.done', { id: set.id }));
-      navigate(setHref(set.id));
+      // A new version can change every evaluation: the cached lists and scorecards are stale.
+      await invalidateAfterSetChange(client);
+      await navigate(setLink(set.id));
     } catch (e) {
       setPhase({ step: 'idle' });
       setError(e instanceof ApiError ? e : new ApiError('NETWORK', '', 0));

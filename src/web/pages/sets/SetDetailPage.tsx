@@ -1,14 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Descriptions, Grid, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { Alert, Descriptions, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SetDetail } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
+import { setQuery } from '../../api/queries.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Pill, SampleTag } from '../../components/tags.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, useFormat, useUnitTypeLabel } from '../../format.ts';
-import { Link } from '../../router.tsx';
-import { setHref } from '../viewParams.ts';
+import { setLink, SETS_LINK } from '../../routes/links.ts';
 import { CriterionCard } from './CriterionCard.tsx';
 import { useLevelLabel } from './labels.ts';
 import '../scorecard/scorecard.css';
@@ -21,17 +22,20 @@ function appliesTo(level: string, types: string[]): string {
 }
 
 /** One criteria set version: its legal facts, then every criterion, indicator and threshold with confirmation marks. */
-export default function SetDetailPage({ id }: { id: string }) {
+const route = getRouteApi('/staff/bo-tieu-chi/$id');
+
+export default function SetDetailPage() {
+  const { id } = route.useParams();
   const { t } = useTranslation();
   const { num } = useFormat();
   const levelLabel = useLevelLabel();
   const typeLabel = useUnitTypeLabel();
   const screens = Grid.useBreakpoint();
-  const { data: s, error, reload } = useApi<SetDetail>(`/api/sets/${encodeURIComponent(id)}`);
+  const { data: s, error, refetch } = useQuery(setQuery(id));
   usePageTitle(s?.name ?? id);
 
   const back = (
-    <Link to="/bo-tieu-chi" className="cs-back">
+    <Link {...SETS_LINK} className="cs-back">
       <ArrowLeftOutlined aria-hidden /> {t('sets.back')}
     </Link>
   );
@@ -39,21 +43,15 @@ export default function SetDetailPage({ id }: { id: string }) {
     return (
       <div className="cs-stack">
         {back}
-        <ApiErrorView error={error} onRetry={reload} backTo="/bo-tieu-chi" />
+        <ApiErrorView error={error} onRetry={() => void refetch()} backTo={SETS_LINK} />
       </div>
     );
-  if (!s)
-    return (
-      <div className="cs-loading" role="status">
-        <Spin />
-        <span className="cs-sr-only">{t('app.loading')}</span>
-      </div>
-    );
+  if (!s) return <Loading />;
 
   const items = [
     { key: 'decision', label: t('scorecard.decision'), children: s.decision },
     { key: 'legal', label: t('sets.legalSource'), children: <span className="cs-break">{s.legalSource}</span> },
-    ...(s.amends ? [{ key: 'amends', label: t('sets.amends'), children: <Link to={setHref(s.amends)}>{s.amends}</Link> }] : []),
+    ...(s.amends ? [{ key: 'amends', label: t('sets.amends'), children: <Link {...setLink(s.amends)}>{s.amends}</Link> }] : []),
     {
       key: 'eff',
       label: t('sets.effective'),

@@ -1,16 +1,17 @@
 import { UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Grid, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SetListItem, SetsResponse } from '../../api/types.ts';
-import { useApi } from '../../api/useApi.ts';
-import { useAuth } from '../../auth/AuthContext.tsx';
+import { setsQuery } from '../../api/queries.ts';
+import type { SetListItem } from '../../api/types.ts';
+import { useAuth } from '../../auth/session.ts';
 import { can } from '../../auth/can.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
 import { SourceLinks } from '../../components/SourceLinks.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../format.ts';
-import { IMPORT_SET_PATH } from '../viewParams.ts';
+import { IMPORT_SET_LINK } from '../../routes/links.ts';
 import { useSetColumns } from './setColumns.tsx';
 import './sets.css';
 
@@ -20,7 +21,7 @@ export default function SetsPage() {
   const { user } = useAuth();
   const wide = Boolean(Grid.useBreakpoint().md);
   const columns = useSetColumns(wide);
-  const { data, error, loading, reload } = useApi<SetsResponse>('/api/sets');
+  const { data, error, isPending, refetch } = useQuery(setsQuery);
   usePageTitle(t('sets.title'));
 
   return (
@@ -33,18 +34,18 @@ export default function SetsPage() {
           </p>
         </div>
         {can(user, 'set:import') ? (
-          <ButtonLink to={IMPORT_SET_PATH} type="primary" icon={<UploadOutlined aria-hidden />} className="cs-wrap-btn">
+          <ButtonLink {...IMPORT_SET_LINK} type="primary" icon={<UploadOutlined aria-hidden />} className="cs-wrap-btn">
             {t('sets.importEntry')}
           </ButtonLink>
         ) : null}
       </header>
-      {error ? <ApiErrorView error={error} onRetry={reload} /> : null}
+      {error ? <ApiErrorView error={error} onRetry={() => void refetch()} /> : null}
       <Table<SetListItem>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={data?.sets ?? []}
-        loading={loading}
+        loading={isPending}
         pagination={false}
         scroll={wide ? { x: 'max-content' } : undefined}
       />

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SetListItem } from '../../api/types.ts';
 import { Pill, SampleTag } from '../../components/tags.tsx';
 import { formatDate, useFormat } from '../../format.ts';
-import { Link } from '../../router.tsx';
-import { setHref } from '../viewParams.ts';
+import { Link } from '@tanstack/react-router';
+import { setLink } from '../../routes/links.ts';
 import { useLevelLabel } from './labels.ts';
 
 /** Columns of the sets table; on phones one column carries every fact so nothing scrolls sideways. */
@@ -23,7 +23,7 @@ export function useSetColumns(wide: boolean): TableColumnsType<SetListItem> {
   );
   const name = (s: SetListItem) => (
     <span className="cs-set-cell">
-      <Link to={setHref(s.id)}>{s.name}</Link> <span className="cs-muted cs-small">({s.id})</span>
+      <Link {...setLink(s.id)}>{s.name}</Link> <span className="cs-muted cs-small">({s.id})</span>
       {!wide ? (
         <span className="cs-unit-sub">
           {s.decision} · {effective(s)} · {levelLabel(s.unitLevel)} · {t('sets.columns.criteria')}: {num(s.criteriaCount)} · {t('sets.columns.indicators')}:{' '}

@@ -1,0 +1,98 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { evaluationQuery, meQuery, overviewQuery } from '../api/queries.ts';
+import { Loading } from '../components/Loading.tsx';
+import { PublicLayout, RootError, RootNotFound } from '../layout/PublicLayout.tsx';
+import { ErrorPage } from '../pages/errors/ErrorPage.tsx';
+import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
+import { resolveView } from '../view.ts';
+import { LOGIN_PATH, safeNext } from './safeNext.ts';
+import { loginSearch, overviewSearch, parseSearch, stringifySearch, unitSearch } from './search.ts';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const root = createRootRouteWithContext<RouterContext>()({ component: Outlet, notFoundComponent: RootNotFound, errorComponent: RootError });
+
+// Public area: the home page anonymous visitors see, and the login. Light on purpose (no Ant Design).
+const publicArea = createRoute({ getParentRoute: () => root, id: 'public', component: PublicLayout });
+
+const home = createRoute({ getParentRoute: () => publicArea, path: '/', component: lazyRouteComponent(() => import('../pages/home/HomePage.tsx')) });
+
+const login = createRoute({
+  getParentRoute: () => publicArea,
+  path: LOGIN_PATH,
+  validateSearch: loginSearch,
+  beforeLoad: async ({ context, search }) => {
+    if (await context.queryClient.ensureQueryData(meQuery)) redirect({ href: safeNext(search.next, window.location.origin), replace: true, throw: true });
+  },
+  component: lazyRouteComponent(() => import('../pages/login/LoginPage.tsx')),
+});
+
+// Staff area: behind the login; its layout (and Ant Design) loads only once the session is known.
+const staff = createRoute({
+  getParentRoute: () => root,
+  id: 'staff',
+  beforeLoad: async ({ context, location }) => {
+    const user = await context.queryClient.ensureQueryData(meQuery);
+    if (!user) redirect({ to: LOGIN_PATH, search: { next: location.href }, replace: true, throw: true });
+    return { user };
+  },
+  component: lazyRouteComponent(() => import('../layout/StaffLayout.tsx')),
+});
+
+// The loaders start the data request while the screen's code is still downloading; the screens read the cache.
+const overview = createRoute({
+  getParentRoute: () => staff,
+  path: '/tong-quan',
+  validateSearch: overviewSearch,
+  loaderDeps: ({ search }) => ({ asOf: search.asOf, year: search.year }),
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(overviewQuery(resolveView(deps))),
+  component: lazyRouteComponent(() => import('../pages/overview/OverviewPage.tsx')),
+});
+
+const unit = createRoute({
+  getParentRoute: () => staff,
+  path: '/don-vi/$code',
+  validateSearch: unitSearch,
+  loaderDeps: ({ search }) => ({ asOf: search.asOf, year: search.year, set: search.set }),
+  loader: ({ context, deps, params }) => void context.queryClient.prefetchQuery(evaluationQuery(params.code, resolveView(deps))),
+  component: lazyRouteComponent(() => import('../pages/scorecard/ScorecardPage.tsx')),
+});
+
+const sets = createRoute({ getParentRoute: () => staff, path: '/bo-tieu-chi', component: lazyRouteComponent(() => import('../pages/sets/SetsPage.tsx')) });
+
+const setDetail = createRoute({
+  getParentRoute: () => staff,
+  path: '/bo-tieu-chi/$id',
+  component: lazyRouteComponent(() => import('../pages/sets/SetDetailPage.tsx')),
+});
+
+const importSet = createRoute({
+  getParentRoute: () => staff,
+  path: '/nap-bo-tieu-chi',
+  component: lazyRouteComponent(() => import('../pages/sets/ImportSetPage.tsx')),
+});
+
+const tree = root.addChildren([publicArea.addChildren([home, login]), staff.addChildren([overview, unit, sets, setDetail, importSet])]);
+
+/** The app's router; every route's error and unknown address show a page (never a blank screen). */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree: tree,
+    context: { queryClient },
+    parseSearch,
+    stringifySearch,
+    defaultErrorComponent: ErrorPage,
+    defaultNotFoundComponent: NotFoundPage,
+    defaultPendingComponent: Loading,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
