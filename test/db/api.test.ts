@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/auth/service.ts';
-import { buildSet } from '../factories.ts';
+import { findUnitAsOf } from '../../src/db/repos/units.ts';
+import { buildSet, buildUser, TEST_PASSWORD } from '../factories.ts';
 import { backends } from './backends.ts';
 import { expectError, login, startApp } from './http.ts';
 import { importRequest, jsonFile } from './multipart.ts';
@@ -15,9 +16,15 @@ interface UnitJson {
 
 describe.each(backends)('HTTP API on $name', (backend) => {
   let app: FastifyInstance;
+  // Real Cao Bằng units and the shipped sets; the accounts are built here (not the demo's).
   beforeAll(async () => {
-    app = await startApp(await backend.demo());
-  }, 300_000);
+    const d = await backend.shared();
+    const at = async (code: string) => (await findUnitAsOf(d.db, code, '2025-07-01'))!;
+    await buildUser(d.db, { username: 'tinh', role: 'province', unit: await at('04') });
+    await buildUser(d.db, { username: 'xa.hoaan', role: 'commune', unit: await at('01654') });
+    await buildUser(d.db, { username: 'xem', role: 'viewer', unit: await at('04') });
+    app = await startApp(d);
+  });
 
   const get = (url: string, cookies?: Record<string, string>) => app.inject({ method: 'GET', url, ...(cookies ? { cookies } : {}) });
   const post = (url: string, payload: unknown, cookies?: Record<string, string>) =>
@@ -120,7 +127,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
 
   describe('sessions', () => {
     it('logs in with a cookie, tells who is logged in, and logs out', async () => {
-      const res = await post('/api/auth/login', { username: 'tinh', password: 'chungsuc-demo' });
+      const res = await post('/api/auth/login', { username: 'tinh', password: TEST_PASSWORD });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ user: { username: 'tinh', role: 'province' } });
       const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
@@ -154,7 +161,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     });
 
     it('show the province every commune', async () => {
-      const cookies = await login(app, 'tinh');
+      const cookies = await login(app, 'tinh', TEST_PASSWORD);
       const after = (await get('/api/overview?asOf=2025-07-01&year=2025', cookies)).json<{ rows: { code: string }[] }>();
       expect(after.rows).toHaveLength(56);
       const before = (await get('/api/overview?asOf=2025-06-30&year=2025', cookies)).json<{ rows: { code: string }[] }>();
@@ -163,7 +170,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     });
 
     it('keep the commune officer to their commune and the communes it was formed from', async () => {
-      const cookies = await login(app, 'xa.hoaan');
+      const cookies = await login(app, 'xa.hoaan', TEST_PASSWORD);
       const mine = (await get('/api/overview?asOf=2025-07-01&year=2025', cookies)).json<{ rows: { code: string; name: string }[] }>();
       expect(mine.rows.map((r) => [r.code, r.name])).toEqual([['01654', 'Hòa An']]);
       const old = (await get('/api/overview?asOf=2025-06-30&year=2025', cookies)).json<{ rows: { code: string }[] }>();
@@ -178,7 +185,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     });
 
     it('return the evaluation of a unit with its set', async () => {
-      const cookies = await login(app, 'xem');
+      const cookies = await login(app, 'xem', TEST_PASSWORD);
       const res = await get('/api/units/01654/evaluation?asOf=2025-07-01&year=2025', cookies);
       expect(res.statusCode).toBe(200);
       const body = res.json<{
@@ -198,7 +205,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
 
   describe('writing', () => {
     it('POST /api/sets/import: a bad file is refused naming the file and path, a good one is added once', async () => {
-      const cookies = await login(app, 'tinh');
+      const cookies = await login(app, 'tinh', TEST_PASSWORD);
       const set = buildSet({ id: `api-${backend.kind}`, family: `api-${backend.kind}` });
       const upload = async (name: string, value: unknown) => app.inject({ ...(await importRequest(name, jsonFile(value), 'thử')), cookies });
       const broken = { ...set, id: `api-hong-${backend.kind}`, dimension: 'tinh' };
@@ -215,7 +222,7 @@ describe.each(backends)('HTTP API on $name', (backend) => {
     });
 
     it('POST /api/units: adds a hamlet once, even when the form is sent twice at once', async () => {
-      const cookies = await login(app, 'tinh');
+      const cookies = await login(app, 'tinh', TEST_PASSWORD);
       const body = { parentCode: '01304', name: 'Nà Pồng', validFrom: '2025-07-01', legalBasis: 'Quyết định thử nghiệm' };
       const [a, b] = await Promise.all([post('/api/units', body, cookies), post('/api/units', body, cookies)]);
       expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);

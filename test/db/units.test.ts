@@ -8,6 +8,8 @@ import { backends } from './backends.ts';
 const BEFORE = '2025-06-30';
 const AFTER = '2025-07-01';
 
+// On purpose on the real data, not on factories: these counts, codes and merges are what the loader must give
+// for Cao Bằng (checked against the sources in data/units/SOURCES.md).
 describe.each(backends)('Cao Bằng units on $name', (backend) => {
   let d: Database;
   beforeAll(async () => {
