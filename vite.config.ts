@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import zlib from 'node:zlib';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { CRITERIA_TEMPLATE_FILE, CRITERIA_TEMPLATE_URL } from './src/web/pages/sets/template.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,7 +30,17 @@ function criteriaTemplate(): Plugin {
 // The staff web app lives in src/web and is built into dist/web, which the API server serves.
 export default defineConfig({
   root: path.join(here, 'src/web'),
-  plugins: [react(), criteriaTemplate()],
+  plugins: [
+    react(),
+    criteriaTemplate(),
+    // Every text asset also as .br and .gz beside it, compressed once at build at the highest level; the server
+    // sends the one the browser accepts (communes are on slow mobile connections).
+    compression({
+      algorithms: [defineAlgorithm('brotliCompress', { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
+      threshold: 512,
+      logLevel: 'silent',
+    }),
+  ],
   build: {
     outDir: path.join(here, 'dist/web'),
     emptyOutDir: true,
