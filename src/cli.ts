@@ -4,7 +4,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openApp, readServerLock, writeServerLock } from './bootstrap.ts';
 import type { Database } from './db/client.ts';
 import { listUnitsAsOf } from './db/repos/units.ts';
-import { DomainError } from './domain/errors.ts';
+import { DomainError, isErrorCode } from './domain/errors.ts';
 import { communeGroupSchema, regionCodeSchema } from './domain/criteria/schema.ts';
 import { isIsoDate } from './domain/units/types.ts';
 import type { ValueMap } from './domain/evaluation/types.ts';
@@ -44,7 +44,10 @@ async function withDb<T>(config: Config, fn: (db: Database) => Promise<T>, viaSe
 async function getJson(url: string, init?: RequestInit): Promise<unknown> {
   const res = await fetch(url, init);
   const body = (await res.json()) as { error?: { code: string; message: string; details?: Record<string, unknown> } };
-  if (!res.ok) throw new DomainError(body.error?.code ?? 'HTTP', body.error?.message ?? `HTTP ${res.status}`, body.error?.details);
+  if (!res.ok) {
+    const code = isErrorCode(body.error?.code) ? body.error.code : 'HTTP';
+    throw new DomainError(code, body.error?.message ?? `HTTP ${res.status}`, { ...body.error?.details, status: res.status, remoteCode: body.error?.code });
+  }
   return body;
 }
 

@@ -1,10 +1,62 @@
 /**
+ * Every stable error code, with what kind of failure it is (the server turns the kind into an HTTP status in one
+ * place, `src/server/errors.ts`). Add a code here, with its kind, before throwing it.
+ */
+export const ERROR_CODES = {
+  /** Input that breaks a rule of its field (the message names the field, row or file). */
+  VALIDATION: 'invalid',
+  INVALID_BODY: 'invalid',
+  INVALID_TEXT: 'invalid',
+  INVALID_VALUE: 'invalid',
+  INVALID_DATE: 'invalid',
+  INVALID_CRITERIA_FILE: 'invalid',
+  UNKNOWN_INDICATOR: 'invalid',
+  GROUP_REQUIRED: 'invalid',
+  YEAR_OUT_OF_PERIOD: 'invalid',
+  BAD_REQUEST: 'invalid',
+  UNAUTHENTICATED: 'unauthenticated',
+  BAD_CREDENTIALS: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  CROSS_SITE: 'forbidden',
+  NOT_FOUND: 'not-found',
+  UNIT_NOT_FOUND: 'not-found',
+  UNIT_NOT_IN_FORCE: 'not-found',
+  SET_NOT_FOUND: 'not-found',
+  NO_SET_FOR_UNIT: 'not-found',
+  CONFLICT: 'conflict',
+  SET_EXISTS: 'conflict',
+  USER_EXISTS: 'conflict',
+  UNIT_EXISTS: 'conflict',
+  CRITERIA_REFERENCE: 'unprocessable',
+  CRITERIA_CYCLE: 'unprocessable',
+  PAYLOAD_TOO_LARGE: 'too-large',
+  FILE_TOO_LARGE: 'too-large',
+  TOO_MANY_ATTEMPTS: 'too-many',
+  DB_BUSY: 'unavailable',
+  IMPORT_BUSY: 'unavailable',
+  DB_NOT_FOUND: 'unavailable',
+  DB_UNREACHABLE: 'unavailable',
+  /** A server answered the CLI with an error whose code this version does not know. */
+  HTTP: 'internal',
+  ACCESS_UNCHECKED: 'internal',
+  INTERNAL: 'internal',
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable' | 'too-large' | 'too-many' | 'unavailable' | 'internal';
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+}
+
+/**
  * A domain error with a stable code. The Vietnamese message is for people; `details` carries the
  * English explanation and the offending path for logs and API clients.
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
   ) {

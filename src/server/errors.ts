@@ -1,36 +1,91 @@
-import { DomainError } from '../domain/errors.ts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, ERROR_CODES, type ErrorCode, type ErrorKind } from '../domain/errors.ts';
+import type { ErrorBody } from './contracts.ts';
 
-/** Application error with a stable code; turned into HTTP in one place (see `statusFor`). */
-export class AppError extends DomainError {}
+function statusOfKind(kind: ErrorKind): number {
+  switch (kind) {
+    case 'invalid':
+      return 400;
+    case 'unauthenticated':
+      return 401;
+    case 'forbidden':
+      return 403;
+    case 'not-found':
+      return 404;
+    case 'conflict':
+      return 409;
+    case 'too-large':
+      return 413;
+    case 'unprocessable':
+      return 422;
+    case 'too-many':
+      return 429;
+    case 'unavailable':
+      return 503;
+    case 'internal':
+      return 500;
+  }
+}
 
-const STATUS: Record<string, number> = {
-  VALIDATION: 400,
-  INVALID_VALUE: 400,
-  UNKNOWN_INDICATOR: 400,
-  GROUP_REQUIRED: 400,
-  YEAR_OUT_OF_PERIOD: 400,
-  INVALID_CRITERIA_FILE: 400,
-  INVALID_DATE: 400,
-  UNIT_NOT_IN_FORCE: 404,
-  UNIT_NOT_FOUND: 404,
-  SET_NOT_FOUND: 404,
-  NOT_FOUND: 404,
-  NO_SET_FOR_UNIT: 404,
-  UNAUTHENTICATED: 401,
-  BAD_CREDENTIALS: 401,
-  FORBIDDEN: 403,
-  CONFLICT: 409,
-  FILE_TOO_LARGE: 413,
-  IMPORT_BUSY: 503,
-  SET_EXISTS: 409,
-  USER_EXISTS: 409,
-  UNIT_EXISTS: 409,
-  CRITERIA_REFERENCE: 422,
-  CRITERIA_CYCLE: 422,
-  DB_NOT_FOUND: 503,
-  DB_UNREACHABLE: 503,
+/** The HTTP status of an error code: the one place codes become statuses. */
+export function statusFor(code: ErrorCode): number {
+  return statusOfKind(ERROR_CODES[code]);
+}
+
+/** Vietnamese names of request fields, for validation messages. */
+export const FIELD_NAMES: Record<string, string> = {
+  asOf: 'ngày (asOf)',
+  year: 'năm',
+  level: 'cấp',
+  username: 'tên đăng nhập',
+  password: 'mật khẩu',
+  set: 'bộ tiêu chí',
+  parentCode: 'xã',
+  name: 'tên',
+  type: 'loại',
+  code: 'mã',
+  validFrom: 'hiệu lực từ',
+  legalBasis: 'căn cứ pháp lý',
+  fileName: 'tên tệp',
+  content: 'nội dung tệp',
+  note: 'ghi chú',
+  reason: 'lý do',
 };
 
-export function statusFor(code: string): number {
-  return STATUS[code] ?? 500;
+export const fieldLabel = (field: string) => FIELD_NAMES[field] ?? FIELD_NAMES[field.split('.').at(-1) ?? ''] ?? field;
+
+const body = (code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody => ({
+  error: { code, message, ...(details ? { details } : {}) },
+});
+
+/** Fastify's own 4xx errors (body parsing, size, media type) in the shared shape. */
+function fastifyClientError(err: FastifyError): ErrorBody {
+  const code = err.code ?? '';
+  const details = { reason: err.message, fastifyCode: code };
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return body('PAYLOAD_TOO_LARGE', 'Nội dung gửi lên quá lớn', details);
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return body('INVALID_BODY', `Kiểu nội dung "${err.message.split(': ').at(-1) ?? ''}" không được hỗ trợ`, details);
+  if (code.startsWith('FST_ERR_CTP')) return body('INVALID_BODY', 'Nội dung gửi lên không phải JSON hợp lệ', details);
+  if (err.statusCode === 429) return body('TOO_MANY_ATTEMPTS', err.message, details);
+  if (err.statusCode === 404) return body('NOT_FOUND', 'Không tìm thấy', details);
+  return body('BAD_REQUEST', 'Yêu cầu không hợp lệ', details);
+}
+
+/** Turns every error into `{ error: { code, message, details? } }` with its status; never a stack trace. */
+export function handleError(err: FastifyError | DomainError, req: FastifyRequest, reply: FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const issue = err.validation[0]!;
+    const field =
+      issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || String((issue.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ?? '');
+    const label = field ? fieldLabel(field) : '';
+    return reply
+      .code(400)
+      .send(body('VALIDATION', `Dữ liệu không hợp lệ${label ? ` ở trường "${label}"` : ''}: ${issue.message}`, { field, context: err.validationContext }));
+  }
+  if (err instanceof DomainError) return reply.code(statusFor(err.code)).send(body(err.code, err.message, err.details));
+  const status = err.statusCode ?? 500;
+  if (status < 500) return reply.code(status).send(fastifyClientError(err));
+  req.log.error(err);
+  return reply.code(500).send(body('INTERNAL', 'Lỗi máy chủ, vui lòng thử lại sau'));
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, type ErrorCode } from '../../domain/errors.ts';
 import type { CriteriaSet } from '../../domain/criteria/schema.ts';
 import { parseSetBuffer } from './files.ts';
 
@@ -8,7 +8,7 @@ export interface ParseTask {
 }
 
 /** Errors cross the thread boundary as plain data: a class instance would arrive as a bare object. */
-export type ParseResult = { ok: true; set: CriteriaSet } | { ok: false; code: string; message: string; details?: Record<string, unknown> };
+export type ParseResult = { ok: true; set: CriteriaSet } | { ok: false; code: ErrorCode; message: string; details?: Record<string, unknown> };
 
 /** Runs in a worker thread: parses and validates one uploaded file. */
 export default async function parseTask(task: ParseTask): Promise<ParseResult> {

@@ -1,5 +1,6 @@
-import type { SessionUser } from './access.ts';
+import type { SessionUser } from './policies.ts';
+import type { SessionUserBody } from './schema.ts';
 
-export function presentUser(u: SessionUser) {
+export function presentUser(u: SessionUser): SessionUserBody {
   return { id: u.id, username: u.username, fullName: u.fullName, role: u.role, unitId: u.unitId };
 }

@@ -1,33 +1,51 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { errorResponse, errorResponses, okBody } from '../contracts.ts';
 import { sessionUser } from './guard.ts';
-import { login, logout, SESSION_COOKIE } from './service.ts';
 import { presentUser } from './present.ts';
+import { loginBody, loginResponse, userResponse } from './schema.ts';
+import { login, logout, SESSION_COOKIE } from './service.ts';
 
-const loginBody = z.object({
-  username: z.string().trim().min(1, 'chưa nhập tên đăng nhập').max(100),
-  password: z.string().min(1, 'chưa nhập mật khẩu').max(200),
-});
+const TAGS = ['tài khoản'];
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/auth/login',
-      { config: { access: 'public' }, schema: { summary: 'Đăng nhập', tags: ['tài khoản'], body: loginBody } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Đăng nhập',
+          description:
+            'Kiểm tra tên đăng nhập và mật khẩu, mở một phiên và đặt cookie `chungsuc_session` (httpOnly, SameSite=Lax). ' +
+            'Các yêu cầu sau gửi kèm cookie này; chương trình không chạy trong trình duyệt giữ cookie và không gửi header Origin.',
+          tags: TAGS,
+          body: loginBody,
+          response: { 200: loginResponse, ...errorResponses(400), 401: errorResponse('Tên đăng nhập hoặc mật khẩu không đúng') },
+        },
+      },
       async (req, reply) => {
         const { token, user, expiresAt } = await login(ctx.database.db, req.body.username, req.body.password);
         reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.secureCookies, expires: expiresAt });
         return { user: presentUser(user) };
       },
     );
-    app.post('/api/auth/logout', { config: { access: 'public' }, schema: { summary: 'Đăng xuất', tags: ['tài khoản'] } }, async (req, reply) => {
-      await logout(ctx.database.db, req.cookies[SESSION_COOKIE]);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
-    });
-    app.get('/api/auth/me', { config: { access: 'session' }, schema: { summary: 'Tài khoản đang đăng nhập', tags: ['tài khoản'] } }, async (req) => {
-      return { user: presentUser(sessionUser(req)) };
-    });
+    app.post(
+      '/api/auth/logout',
+      {
+        config: { access: 'public' },
+        schema: { summary: 'Đăng xuất', description: 'Đóng phiên của cookie gửi kèm (nếu có) và xoá cookie.', tags: TAGS, response: { 200: okBody } },
+      },
+      async (req, reply) => {
+        await logout(ctx.database.db, req.cookies[SESSION_COOKIE]);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
+    app.get(
+      '/api/auth/me',
+      { config: { access: 'session' }, schema: { summary: 'Tài khoản đang đăng nhập', tags: TAGS, response: { 200: userResponse } } },
+      async (req) => ({ user: presentUser(sessionUser(req)) }),
+    );
   };
 }

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
+import { errorResponses } from '../contracts.ts';
+import { healthResponse } from './schema.ts';
 
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -11,8 +12,9 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: 'public' },
         schema: {
           summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
+          description: 'Trả lời khi máy chủ chạy và truy vấn được cơ sở dữ liệu; dùng cho giám sát và cân bằng tải.',
           tags: ['hệ thống'],
-          response: { 200: z.object({ status: z.literal('ok'), database: z.string(), time: z.string() }) },
+          response: { 200: healthResponse, ...errorResponses(503) },
         },
       },
       async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateParam } from '../common.ts';
+import { isoDateParam } from '../contracts.ts';
 
 export const unitLevel = z.enum(['province', 'district', 'commune', 'hamlet'], { message: 'cấp phải là province, district, commune hoặc hamlet' });
 
@@ -23,3 +23,36 @@ export const newHamletBody = z.object({
   validFrom: isoDateParam,
   legalBasis: z.string().trim().min(3, 'cần ghi căn cứ pháp lý (số quyết định)').max(300),
 });
+
+export const unitSummary = z.object({
+  code: z.string().describe('mã đơn vị (mã GSO; xóm: mã xã + số thứ tự)'),
+  name: z.string().describe('tên đầy đủ, ví dụ "Xã Hòa An"'),
+  type: z.string().describe('Tỉnh, Huyện, Thành phố, Xã, Phường, Thị trấn, Xóm…'),
+  level: unitLevel,
+  parentCode: z.string().nullable(),
+  validFrom: z.string().nullable().describe('hiệu lực từ (yyyy-mm-dd); null: trước khi có dữ liệu'),
+  validTo: z.string().nullable().describe('hiệu lực đến (yyyy-mm-dd); null: còn hiệu lực'),
+});
+
+export const unitDetail = unitSummary.extend({
+  shortName: z.string(),
+  nameEn: z.string().nullable(),
+  region: z.string().nullable().describe('vùng kinh tế - xã hội (TDMNPB…)'),
+  legalBasis: z.string().nullable().describe('văn bản thành lập hoặc sắp xếp'),
+  sample: z.boolean().describe('dữ liệu mẫu (không phải dữ liệu chính thức)'),
+});
+
+export const unitListResponse = z.object({ asOf: z.string(), units: z.array(unitSummary) }).describe('Các đơn vị có hiệu lực vào ngày asOf, theo mã');
+
+export const unitDetailResponse = z
+  .object({
+    asOf: z.string(),
+    unit: unitDetail,
+    predecessors: z.array(unitSummary).describe('các đơn vị đã hợp thành đơn vị này'),
+    successors: z.array(unitSummary).describe('các đơn vị đơn vị này đã hợp vào'),
+    history: z.array(unitSummary).describe('mọi thời kỳ của cùng mã'),
+    children: z.array(unitSummary).describe('đơn vị trực thuộc vào ngày asOf'),
+  })
+  .describe('Một đơn vị vào ngày asOf, với nguồn gốc sáp nhập');
+
+export const createdHamletResponse = z.object({ id: z.number().int(), code: z.string(), fullName: z.string() }).describe('Đã thêm xóm');
