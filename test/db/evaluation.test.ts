@@ -55,7 +55,7 @@ describe.each(backends)('evaluation service on $name', (backend) => {
     expect(rows.find((r) => r.code === without.code)).toMatchObject({ set: 'xa-ntm-2024', criteriaTotal: 19, criteriaMet: 0, hasValues: false });
     // The row agrees with the unit's own evaluation.
     const e = await evaluateUnit(d.db, withValues.code, AFTER, 2025);
-    expect(e.evaluation.criteriaMet).toBe(1);
+    expect(e.evaluation!.criteriaMet).toBe(1);
     expect(e.highest!.tier).toBe(rows.find((r) => r.code === withValues.code)!.tier);
   });
 
@@ -71,12 +71,12 @@ describe.each(backends)('evaluation service on $name', (backend) => {
     await buildAssessment(d.db, { unit: await unit('01654', AFTER), family: NTM_2021, year: 2025, values: { '1.1': true } });
     const e = await evaluateUnit(d.db, '01654', AFTER, 2025);
     expect(e.unit).toMatchObject({ code: '01654', fullName: 'Xã Hòa An', parentCode: '04' });
-    expect(e.evaluation.set).toBe('xa-ntm-2024');
+    expect(e.evaluation!.set).toBe('xa-ntm-2024');
     expect(e.highest!.set).toBe('xa-kieu-mau-2022');
     expect(e.highest!.prerequisites.map((p) => p.set)).toEqual(['xa-nang-cao-2024', 'xa-ntm-2024']);
     expect(e.hasValues).toBe(true);
     expect(e.valuesSample).toBe(false);
-    expect(e.evaluation.indicators['1.1']).toMatchObject({ status: 'met', value: true });
+    expect(e.evaluation!.indicators['1.1']).toMatchObject({ status: 'met', value: true });
   });
 
   it('evaluates a reused code as the unit in force on the date, each with its own values', async () => {
@@ -87,8 +87,8 @@ describe.each(backends)('evaluation service on $name', (backend) => {
     expect(old.unit.fullName).toBe('Xã Thạch Lâm');
     expect(current.unit.fullName).toBe('Xã Quảng Lâm');
     expect(old.unit.id).not.toBe(current.unit.id);
-    expect(old.evaluation.indicators['1.1']).toMatchObject({ status: 'not-met', value: false });
-    expect(current.evaluation.indicators['1.1']).toMatchObject({ status: 'met', value: true });
+    expect(old.evaluation!.indicators['1.1']).toMatchObject({ status: 'not-met', value: false });
+    expect(current.evaluation!.indicators['1.1']).toMatchObject({ status: 'met', value: true });
   });
 
   it('refuses a code not in force on the date (UNIT_NOT_IN_FORCE)', async () => {
@@ -98,12 +98,19 @@ describe.each(backends)('evaluation service on $name', (backend) => {
     expect((await evaluateUnit(d.db, '01666', BEFORE, 2025)).unit.fullName).toBe('Xã Đại Tiến');
   });
 
-  it('says when no set applies to a unit (a ward)', async () => {
-    expect(await codeOf(evaluateUnit(d.db, '01273', AFTER, 2025))).toBe('NO_SET_FOR_UNIT');
+  it('says why when no set applies to a unit (a ward), without failing', async () => {
+    const e = await evaluateUnit(d.db, '01273', AFTER, 2025);
+    expect(e.evaluation).toBeNull();
+    expect(e.explanation?.code).toBe('NO_SET_FOR_UNIT');
+    expect(e.explanation?.message).toContain('phường');
   });
 
-  it('refuses a year outside the set’s period and an unknown set', async () => {
-    expect(await codeOf(evaluateUnit(d.db, '01654', AFTER, 2030))).toBe('YEAR_OUT_OF_PERIOD');
+  it('takes the year’s set whatever the date; refuses an explicit set outside its period and an unknown set', async () => {
+    // 2030 is covered by the 2026–2030 set, which needs the commune group: said, not an error.
+    const e = await evaluateUnit(d.db, '01654', AFTER, 2030);
+    expect(e.evaluation?.set ?? e.explanation?.code).toMatch(/^(xa-ntm-2026|GROUP_MISSING)$/);
+    expect((await evaluateUnit(d.db, '01654', '2026-12-01', 2025)).evaluation!.set).toBe('xa-ntm-2024');
+    expect(await codeOf(evaluateUnit(d.db, '01654', AFTER, 2030, 'xa-ntm-2024'))).toBe('YEAR_OUT_OF_PERIOD');
     expect(await codeOf(evaluateUnit(d.db, '01654', AFTER, 2025, 'khong-co'))).toBe('SET_NOT_FOUND');
   });
 
@@ -111,9 +118,9 @@ describe.each(backends)('evaluation service on $name', (backend) => {
     const commune = await buildUnit(d.db, { parent: province });
     await insertAttribute(d.db, { unitId: commune.id, key: 'commune-group', value: '2', validFrom: '2026-01-01', source: 'thử nghiệm' });
     const e = await evaluateUnit(d.db, commune.code, '2026-03-01', 2026);
-    expect(e.evaluation.set).toBe('xa-ntm-2026');
+    expect(e.evaluation!.set).toBe('xa-ntm-2026');
     expect(e.highest).toBeNull();
     expect(e.group?.value).toBe('2');
-    expect(e.evaluation.group).toBe('2');
+    expect(e.evaluation!.group).toBe('2');
   });
 });

@@ -83,3 +83,31 @@ export async function insertAssessments(db: Db, rows: NewAssessment[]): Promise<
     for (let j = 0; j < values.length; j += 2000) await db.insert(assessmentValues).values(values.slice(j, j + 2000));
   }
 }
+
+/** Every stored value of a view, by unit: one map per set family, and whether any of it is sample data. */
+export interface ViewValues {
+  byFamily: Record<string, Record<string, InputValue>>;
+  sample: boolean;
+}
+
+/**
+ * The values of many units for several set families and one year, read in one query (the overview): keyed by
+ * unit id; a unit without any stored assessment is absent.
+ */
+export async function valuesForView(db: Db, families: string[], year: number, unitIds: number[]): Promise<Map<number, ViewValues>> {
+  const out = new Map<number, ViewValues>();
+  if (unitIds.length === 0 || families.length === 0) return out;
+  const rows = await db
+    .select({ unitId: assessments.unitId, family: assessments.family, sample: assessments.sample, code: assessmentValues.code, value: assessmentValues.value })
+    .from(assessments)
+    .leftJoin(assessmentValues, eq(assessmentValues.assessmentId, assessments.id))
+    .where(and(inArray(assessments.family, families), eq(assessments.year, year), inArray(assessments.unitId, unitIds)));
+  for (const r of rows) {
+    let v = out.get(r.unitId);
+    if (!v) out.set(r.unitId, (v = { byFamily: {}, sample: false }));
+    const map = (v.byFamily[r.family] ??= {});
+    v.sample ||= r.sample;
+    if (r.code !== null) map[r.code] = r.value as InputValue;
+  }
+  return out;
+}

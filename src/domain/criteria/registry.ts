@@ -85,6 +85,11 @@ export class SetRegistry {
     return set.effectiveTo ?? implied;
   }
 
+  /** The versions of a family, oldest first (a same-day amendment after the version it replaces). */
+  versions(family: string): readonly CriteriaSet[] {
+    return this.families.get(family) ?? [];
+  }
+
   /** The version of a family in force on a date, if any. */
   inForce(family: string, date: string): CriteriaSet | undefined {
     const list = this.families.get(family) ?? [];

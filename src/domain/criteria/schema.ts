@@ -146,6 +146,11 @@ export const criteriaSetSchema = z
     /** The set's official indicator table has not been loaded yet (statuses are recorded per criterion). */
     indicatorsPending: z.boolean().default(false),
     declaredIndicatorCount: z.number().int().positive().optional(),
+    /**
+     * Said of a version whose values were carried over from an earlier text without checking them against its own
+     * (e.g. the 2024 versions: "carried from the 2022 text, not checked against QĐ 211"); shown wherever it is used.
+     */
+    carriedNote: z.string().min(1).optional(),
     note: z.string().optional(),
     criteria: z.array(criterionSchema).min(1),
   })

@@ -4,3 +4,4 @@ export * from './encode.ts';
 export * from './evaluate.ts';
 export * from './explain.ts';
 export * from './ladder.ts';
+export * from './summary.ts';

@@ -84,3 +84,58 @@ export function setsForUnit(registry: SetRegistry, unit: UnitKind, date: string)
   const candidates = registry.all().filter((s) => appliesTo(s, unit) && registry.inForce(s.family, date) === s);
   return baseAndTop(registry, candidates, Number(date.slice(0, 4)));
 }
+
+/** The date that decides which version applies to `year` when viewed on `asOf`: `asOf`, kept inside the year. */
+export function yearReferenceDate(year: number, asOf: string): string {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  return asOf < from ? from : asOf > to ? to : asOf;
+}
+
+/**
+ * The version of a family that applies to `year` viewed on `asOf`: the one in force on the year's reference
+ * date; when none is (the year began before the first version took effect, or between two), the latest version
+ * started by then that was still in force during the year, else the first one to take effect during the year.
+ */
+export function versionForYear(registry: SetRegistry, family: string, year: number, asOf: string): CriteriaSet | undefined {
+  const ref = yearReferenceDate(year, asOf);
+  const hit = registry.inForce(family, ref);
+  if (hit) return hit;
+  const inYear = registry.versions(family).filter((s) => {
+    const to = registry.effectiveTo(s);
+    return s.effectiveFrom <= `${year}-12-31` && (to === null || to >= `${year}-01-01`);
+  });
+  return inYear.filter((s) => s.effectiveFrom <= ref).pop() ?? inYear[0];
+}
+
+/** Why no set applies: none is meant for this kind of unit at all, or none covers the year. */
+export type NoSetReason = { code: 'NO_SET_FOR_UNIT' | 'NO_SET_FOR_YEAR'; years: number[] };
+
+/** The years that the sets for a kind of unit cover (their periods), ascending. */
+export function offeredYears(registry: SetRegistry, unit: UnitKind): number[] {
+  const years = new Set<number>();
+  for (const s of registry.all()) if (appliesTo(s, unit)) for (let y = s.period.from; y <= s.period.to; y++) years.add(y);
+  return [...years].sort((a, b) => a - b);
+}
+
+/**
+ * The sets for a unit and a year, viewed on `asOf`: the year decides which set (its period) and which version
+ * (see `versionForYear`); the date decides only which units exist. Never throws: when nothing applies it says why.
+ */
+export function setsForYear(registry: SetRegistry, unit: UnitKind, year: number, asOf: string): UnitSets | NoSetReason {
+  const families = new Set(
+    registry
+      .all()
+      .filter((s) => appliesTo(s, unit) && s.period.from <= year && year <= s.period.to)
+      .map((s) => s.family),
+  );
+  const candidates: CriteriaSet[] = [];
+  for (const f of families) {
+    const v = versionForYear(registry, f, year, asOf);
+    if (v && appliesTo(v, unit) && v.period.from <= year && year <= v.period.to) candidates.push(v);
+  }
+  const pair = baseAndTop(registry, candidates, year);
+  if (pair) return pair;
+  const years = offeredYears(registry, unit);
+  return { code: years.length === 0 ? 'NO_SET_FOR_UNIT' : 'NO_SET_FOR_YEAR', years };
+}

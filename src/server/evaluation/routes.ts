@@ -1,35 +1,51 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { communeGroupSchema, regionCodeSchema } from '../../domain/criteria/schema.ts';
-import { isoDateParam, todayVn, yearParam } from '../common.ts';
+import { errorBody, todayVn } from '../common.ts';
 import type { AppContext } from '../context.ts';
 import { getRegistry } from '../criteria/service.ts';
 import { presentUnitDetail } from '../units/present.ts';
 import { evaluateUnit, evaluateValues, overview } from './service.ts';
+import {
+  evaluateBody,
+  evaluationSchema,
+  overviewQuery,
+  overviewResponse,
+  unitEvaluationParams,
+  unitEvaluationQuery,
+  unitEvaluationResponse,
+  type EvaluateBody,
+} from './schema.ts';
 
-const valueSchema = z.union([z.number(), z.boolean(), z.string(), z.null()]);
-const evaluateBody = z.object({
-  set: z.string().min(1, 'chưa chọn bộ tiêu chí'),
-  year: z.number().int().min(2000).max(2100),
-  region: regionCodeSchema.optional(),
-  group: communeGroupSchema.optional(),
-  values: z.record(z.string(), z.union([valueSchema, z.record(z.string(), valueSchema)])),
-});
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+/** Splits the body's values into the flat map and the per-set maps (an object under a set's id or family). */
+function splitValues(values: EvaluateBody['values']) {
+  const flat: Record<string, string | number | boolean | null> = {};
+  const bySet: Record<string, Record<string, string | number | boolean | null>> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v !== null && typeof v === 'object') bySet[k] = v;
+    else flat[k] = v;
+  }
+  return { values: flat, bySet };
+}
 
 export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/evaluate',
-      { config: { access: 'public' }, schema: { summary: 'Đánh giá một bộ giá trị theo bộ tiêu chí (không lưu)', tags: ['đánh giá'], body: evaluateBody } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Đánh giá một bộ giá trị theo bộ tiêu chí (không lưu)',
+          description:
+            'Giá trị do người gọi gửi nên được kiểm tra chặt: mã không có trong phiên bản là lỗi 400 UNKNOWN_INDICATOR, giá trị sai kiểu là INVALID_VALUE. (Giá trị đã lưu thì không bao giờ làm hỏng một trang: xem notInVersion.)',
+          tags: ['đánh giá'],
+          body: evaluateBody,
+          response: { 200: evaluationSchema, ...errors },
+        },
+      },
       async (req) => {
         const registry = await getRegistry(ctx.database.db);
-        const flat: Record<string, z.infer<typeof valueSchema>> = {};
-        const bySet: Record<string, Record<string, z.infer<typeof valueSchema>>> = {};
-        for (const [k, v] of Object.entries(req.body.values)) {
-          if (v !== null && typeof v === 'object') bySet[k] = v;
-          else flat[k] = v;
-        }
-        return evaluateValues(registry, req.body.set, { year: req.body.year, region: req.body.region, group: req.body.group }, { values: flat, bySet });
+        return evaluateValues(registry, req.body.set, { year: req.body.year, region: req.body.region, group: req.body.group }, splitValues(req.body.values));
       },
     );
     app.get(
@@ -38,8 +54,10 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { access: 'overview:read' },
         schema: {
           summary: 'Tổng quan các xã: số tiêu chí đạt, mức đạt, nhóm',
+          description: 'Ngày (asOf) quyết định các đơn vị; năm (year) quyết định bộ tiêu chí và phiên bản. years: các năm có bộ tiêu chí.',
           tags: ['đánh giá'],
-          querystring: z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), level: z.enum(['commune', 'hamlet']).optional() }),
+          querystring: overviewQuery,
+          response: { 200: overviewResponse, ...errors },
         },
       },
       async (req) => {
@@ -55,10 +73,12 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         config: { access: 'evaluation:read' },
         schema: {
-          summary: 'Đánh giá một đơn vị theo bộ tiêu chí đang hiệu lực',
+          summary: 'Đánh giá một đơn vị theo bộ tiêu chí của năm',
+          description: 'Không có bộ tiêu chí cho đơn vị hoặc năm, hay chưa có nhóm xã: evaluation là null và explanation nói lý do.',
           tags: ['đánh giá'],
-          params: z.object({ code: z.string().min(2).max(20) }),
-          querystring: z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), set: z.string().optional() }),
+          params: unitEvaluationParams,
+          querystring: unitEvaluationQuery,
+          response: { 200: unitEvaluationResponse, ...errors },
         },
       },
       async (req) => {
@@ -68,14 +88,16 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.authorizeResource({ kind: 'unit', unitId }),
         );
         const registry = await getRegistry(ctx.database.db);
-        const set = registry.get(result.evaluation.set);
+        const set = result.evaluation ? registry.get(result.evaluation.set) : null;
         return {
           asOf,
+          year,
+          years: result.years,
           unit: presentUnitDetail(result.unit),
           group: result.group,
           valuesSample: result.valuesSample,
           hasValues: result.hasValues,
-          setInfo: {
+          setInfo: set && {
             id: set.id,
             name: set.name,
             decision: set.decision,
@@ -83,9 +105,11 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             sample: set.sample,
             indicatorsPending: set.indicatorsPending,
             note: set.note ?? null,
+            carriedNote: set.carriedNote ?? null,
           },
           evaluation: result.evaluation,
           highest: result.highest,
+          explanation: result.explanation,
         };
       },
     );
