@@ -28,7 +28,7 @@ describeE2E('phone layout and accessibility (360 × 740)', () => {
 
     await login(page, 'tinh');
     await page.goto('/tong-quan?asOf=2025-06-30&year=2025');
-    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await page.locator('[data-testid="overview-table"] tr.cs-row').first().waitFor();
     await checkPage(page, 'overview');
     await page.screenshot({ path: resultPath('overview-360.png') });
     await page.screenshot({ path: resultPath('overview-360-full.png'), fullPage: true });

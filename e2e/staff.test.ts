@@ -6,13 +6,13 @@ import { describeE2E, login, newPage, resultPath, useAppAndBrowser } from './har
 async function countAllRows(page: Page): Promise<number> {
   let total = 0;
   for (let guard = 0; guard < 50; guard++) {
-    await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-    total += await page.locator('.ant-table-tbody tr.ant-table-row').count();
-    const next = page.locator('.ant-pagination-next');
-    if ((await next.count()) === 0 || (await next.getAttribute('aria-disabled')) === 'true') return total;
-    const firstBefore = await page.locator('.ant-table-tbody tr.ant-table-row').first().textContent();
+    await page.locator('[data-testid="overview-table"] tr.cs-row').first().waitFor();
+    total += await page.locator('[data-testid="overview-table"] tr.cs-row').count();
+    const next = page.getByRole('button', { name: 'Trang sau' });
+    if ((await next.count()) === 0 || (await next.isDisabled())) return total;
+    const firstBefore = await page.locator('[data-testid="overview-table"] tr.cs-row').first().textContent();
     await next.click();
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').first().textContent()).not.toBe(firstBefore);
+    await expect.poll(() => page.locator('[data-testid="overview-table"] tr.cs-row').first().textContent()).not.toBe(firstBefore);
   }
   throw new Error('pagination did not end');
 }
@@ -37,11 +37,11 @@ describeE2E('staff web app', () => {
     await page.getByRole('button', { name: 'Từ 01/07/2025 (56 xã)' }).click();
     await page.waitForURL(/asOf=2025-07-01/);
     await expect.poll(() => totalFigure(page), { timeout: 15_000 }).toBe('56');
-    expect(await page.locator('.ant-pagination-total-text').textContent()).toContain('56');
+    expect(await page.getByTestId('range').textContent()).toContain('56');
     expect(await countAllRows(page)).toBe(56);
 
     await page.getByLabel('Tìm theo tên').fill('bach dang');
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="overview-table"] tr.cs-row').count()).toBe(1);
     await page.getByRole('link', { name: 'Xã Bạch Đằng' }).click();
     await page.waitForURL(/\/don-vi\/01708\?asOf=2025-07-01&year=2025/);
     await page.getByRole('heading', { level: 1, name: 'Xã Bạch Đằng' }).waitFor();
@@ -62,7 +62,7 @@ describeE2E('staff web app', () => {
     await login(page, 'xa.hoaan');
     await page.goto('/tong-quan?asOf=2025-07-01&year=2025');
     await expect.poll(() => totalFigure(page), { timeout: 15_000 }).toBe('1');
-    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    const rows = page.locator('[data-testid="overview-table"] tr.cs-row');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Xã Hòa An');
 

@@ -4,10 +4,15 @@ import type { ApiError } from '../api/client.ts';
 import { overviewLink, SETS_LINK } from '../routes/links.ts';
 import { ButtonLink } from './ButtonLink.tsx';
 
+/** yyyy-mm-dd inside a message written as dd/MM/yyyy, as officers write dates. */
+export function vnDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+}
+
 /** The API's own Vietnamese message, or a generic one when the server did not answer. */
 export function useErrorMessage(): (e: ApiError) => string {
   const { t } = useTranslation();
-  return (e) => (e.code === 'NETWORK' ? t('errors.network') : e.message || t('errors.generic', { code: e.code }));
+  return (e) => (e.code === 'NETWORK' ? t('errors.network') : vnDates(e.message) || t('errors.generic', { code: e.code }));
 }
 
 /** A page-level error: access refused, unit not found, no set, or anything else with a retry. */

@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 
-/** "Nguồn: a.vn, b.vn" with each address a link (opened in a new tab). */
-export function SourceLinks({ source }: { source: string | null }) {
+/**
+ * "Nguồn: <document title> (site)" with each address a link opened in a new tab. The link is named by the
+ * document it points to, never by a bare address (an IP, a long URL).
+ */
+export function SourceLinks({ source, title }: { source: string | null; title?: string | undefined }) {
   const { t } = useTranslation();
-  const parts = sourceParts(source);
+  const parts = sourceParts(source, title ?? t('common.sourceDoc'));
   if (parts.length === 0) return null;
   return (
     <span className="cs-source cs-break">
@@ -14,6 +17,7 @@ export function SourceLinks({ source }: { source: string | null }) {
           {p.href ? (
             <a href={p.href} target="_blank" rel="noopener noreferrer" title={p.href}>
               {p.text}
+              {p.site ? <span className="cs-muted"> ({p.site})</span> : null}
             </a>
           ) : (
             p.text
@@ -25,7 +29,7 @@ export function SourceLinks({ source }: { source: string | null }) {
 }
 
 /** Splits "url ; url" source strings into parts, marking which are web addresses. */
-function sourceParts(source: string | null): { text: string; href: string | null }[] {
+function sourceParts(source: string | null, title: string): { text: string; href: string | null; site?: string | null }[] {
   if (!source) return [];
   return source
     .split(/\s;\s/)
@@ -34,7 +38,10 @@ function sourceParts(source: string | null): { text: string; href: string | null
     .map((s) => {
       if (!/^https?:\/\//.test(s)) return { text: s, href: null };
       try {
-        return { text: new URL(s).hostname.replace(/^www\./, ''), href: s };
+        const host = new URL(s).hostname.replace(/^www\./, '');
+        // An address like 203.0.113.7 or [2001:db8::1] tells an officer nothing: the title alone.
+        const bare = /^[\d.]+$|^\[|:/.test(host);
+        return { text: title, href: s, site: bare ? null : host };
       } catch {
         return { text: s, href: null };
       }

@@ -22,11 +22,7 @@ export function SetsUsed({ ids, sets, rows }: { ids: string[]; sets: SetListItem
               const s = sets?.find((x) => x.id === id);
               return (
                 <li key={id} className="cs-break">
-                  <Link {...setLink(id)}>{s ? s.name : id}</Link>{' '}
-                  <span className="cs-muted">
-                    ({s ? `${s.decision}; ` : ''}
-                    {id})
-                  </span>{' '}
+                  <Link {...setLink(id)}>{s ? s.name : id}</Link> {s ? <span className="cs-muted">({s.decision})</span> : null}{' '}
                   {s && !s.indicatorsPending ? (
                     <span className="cs-muted">— {t('overview.setConfirmed', { confirmed: num(s.confirmedCount), total: num(s.indicatorCount) })}</span>
                   ) : null}{' '}

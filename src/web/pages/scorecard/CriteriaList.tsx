@@ -7,7 +7,7 @@ import { useFormat } from '../../format.ts';
 import { IndicatorItem } from './IndicatorItem.tsx';
 
 /** Each criterion as a collapsible panel listing its indicators; criteria not yet met start open. */
-export function CriteriaList({ evaluation }: { evaluation: Evaluation }) {
+export function CriteriaList({ evaluation, doc }: { evaluation: Evaluation; doc: string }) {
   const { t } = useTranslation();
   const { num } = useFormat();
   const criteria = Object.values(evaluation.criteria);
@@ -44,7 +44,7 @@ export function CriteriaList({ evaluation }: { evaluation: Evaluation }) {
           {own.length > 0 ? (
             <ul className="cs-ind-list">
               {own.map((i) => (
-                <IndicatorItem key={i.code} ind={i} />
+                <IndicatorItem key={i.code} ind={i} doc={doc} />
               ))}
             </ul>
           ) : c.direct ? null : (

@@ -12,12 +12,14 @@ import { AddHamletModal } from './AddHamletModal.tsx';
 interface Props {
   children: Unit[];
   view: ViewParams;
+  /** The unit whose children these are: a district lists communes, a commune hamlets. */
+  level: string;
   /** The commune, when the user may add hamlets to it (province and admin accounts). */
   addTo?: { code: string; name: string } | undefined;
 }
 
 /** The unit's hamlets (xóm) in force on the date, each linking to its own scorecard; the province can add one. */
-export function HamletList({ children, view, addTo }: Props) {
+export function HamletList({ children, view, addTo, level }: Props) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const sorted = [...children].sort((a, b) => compareVi(a.name, b.name));
@@ -27,9 +29,13 @@ export function HamletList({ children, view, addTo }: Props) {
     </Button>
   ) : null;
   return (
-    <Card size="small" title={<h2 className="cs-section-title">{`${t('scorecard.hamlets')} (${sorted.length})`}</h2>} extra={add}>
+    <Card
+      size="small"
+      title={<h2 className="cs-section-title">{`${t(level === 'district' ? 'scorecard.communes' : 'scorecard.hamlets')} (${sorted.length})`}</h2>}
+      extra={add}
+    >
       {sorted.length === 0 ? (
-        <p className="cs-muted">{t('scorecard.hamletsEmpty')}</p>
+        <p className="cs-muted">{t(level === 'district' ? 'scorecard.communesEmpty' : 'scorecard.hamletsEmpty')}</p>
       ) : (
         <ul className="cs-hamlets" data-testid="hamlets">
           {sorted.map((h) => (

@@ -5,7 +5,7 @@ import { ConfirmedTag, StatusTag } from '../../components/tags.tsx';
 import { useValueText } from './values.ts';
 
 /** One indicator: value against threshold, result, whether the threshold is confirmed, and its source. */
-export function IndicatorItem({ ind }: { ind: IndicatorResult }) {
+export function IndicatorItem({ ind, doc }: { ind: IndicatorResult; doc: string }) {
   const { t } = useTranslation();
   const fmt = useValueText();
   return (
@@ -36,7 +36,7 @@ export function IndicatorItem({ ind }: { ind: IndicatorResult }) {
           </dd>
         </div>
       </dl>
-      <SourceLinks source={ind.source} />
+      <SourceLinks source={ind.source} title={doc} />
     </li>
   );
 }

@@ -41,7 +41,7 @@ export function ResultSummary({ evaluation, highest }: { evaluation: Evaluation;
           <ul className="cs-prereq">
             {ladder.prerequisites.map((p) => (
               <li key={p.set}>
-                <Link {...setLink(p.set)}>{p.set}</Link> — {t(`tier.${p.tier}`)}:{' '}
+                <Link {...setLink(p.set)}>{t(`tier.${p.tier}`)}</Link>:{' '}
                 {p.reached === null ? (
                   <Pill tone="grey">{t('scorecard.prereqUnknown')}</Pill>
                 ) : p.reached ? (

@@ -11,7 +11,7 @@ import { AsOfControls } from '../../components/AsOfControls.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../format.ts';
-import { overviewLink } from '../../routes/links.ts';
+import { overviewLink, unitLink } from '../../routes/links.ts';
 import { resolveView } from '../../view.ts';
 import { CriteriaList } from './CriteriaList.tsx';
 import { GapTable } from './GapTable.tsx';
@@ -34,18 +34,28 @@ export default function ScorecardPage() {
   const ev = useQuery({ ...evaluationQuery(code, view), placeholderData: (prev, q) => (q?.queryKey[1] === code ? prev : undefined) });
   const unit = useQuery({ ...unitQuery(code, asOf), placeholderData: keepPreviousData });
   const data = ev.data;
+  // A hamlet names its commune and leads back to it (not to the province overview).
+  const parentCode = data?.unit.level === 'hamlet' ? data.unit.parentCode : null;
+  const parent = useQuery({ ...unitQuery(parentCode ?? '', asOf), enabled: parentCode !== null });
+  const parentUnit = parentCode && parent.data?.unit.code === parentCode ? parent.data.unit : null;
   usePageTitle(data?.unit.name ?? code);
 
   return (
     <div className="cs-stack">
-      <Link {...overviewLink(view)} className="cs-back">
-        <ArrowLeftOutlined aria-hidden /> {t('scorecard.back')}
-      </Link>
+      {parentCode ? (
+        <Link {...unitLink(parentCode, view)} className="cs-back">
+          <ArrowLeftOutlined aria-hidden /> {t('scorecard.backTo', { name: parentUnit?.name ?? parentCode })}
+        </Link>
+      ) : (
+        <Link {...overviewLink(view)} className="cs-back">
+          <ArrowLeftOutlined aria-hidden /> {t('scorecard.back')}
+        </Link>
+      )}
       {ev.isError ? <ApiErrorView error={ev.error} onRetry={() => void ev.refetch()} backTo={overviewLink(view)} /> : null}
       {!data && !ev.isError ? <Loading /> : null}
       {data && !ev.isError ? (
         <>
-          <UnitHeader data={data} view={view} />
+          <UnitHeader data={data} view={view} parentName={parentUnit?.name ?? null} />
           <p className="cs-muted" style={{ margin: 0 }}>
             {t('asOf.viewing', { date: formatDate(data.asOf), year: data.evaluation.year })}
           </p>
@@ -56,11 +66,12 @@ export default function ScorecardPage() {
             <ResultSummary evaluation={data.evaluation} highest={data.highest} />
             <SetInfoCard data={data} view={view} />
           </div>
-          <CriteriaList key={data.evaluation.set} evaluation={data.evaluation} />
+          <CriteriaList key={data.evaluation.set} evaluation={data.evaluation} doc={data.setInfo.legalSource} />
           <GapTable evaluation={data.evaluation} />
           {unit.data && unit.data.unit.code === code && (unit.data.children.length > 0 || data.unit.level === 'commune') ? (
             <HamletList
               view={view}
+              level={data.unit.level}
               addTo={data.unit.level === 'commune' && can(user, 'unit:create') ? { code: data.unit.code, name: data.unit.name } : undefined}
             >
               {unit.data.children}

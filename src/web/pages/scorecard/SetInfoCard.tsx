@@ -1,4 +1,4 @@
-import { Alert, Card, Typography } from 'antd';
+import { Alert, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationResponse } from '../../api/types.ts';
 import { ButtonLink } from '../../components/ButtonLink.tsx';
@@ -14,7 +14,7 @@ export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: Vi
   return (
     <Card size="small" title={<h2 className="cs-section-title">{t('scorecard.set')}</h2>}>
       <p className="cs-set-name cs-break">
-        <Link {...setLink(setInfo.id)}>{setInfo.name}</Link> <span className="cs-muted">({setInfo.id})</span> {setInfo.sample ? <SampleTag /> : null}{' '}
+        <Link {...setLink(setInfo.id)}>{setInfo.name}</Link> {setInfo.sample ? <SampleTag /> : null}{' '}
         {setInfo.indicatorsPending ? <Pill tone="warn">{t('sets.pendingTag')}</Pill> : null}
       </p>
       <dl className="cs-facts">
@@ -27,11 +27,6 @@ export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: Vi
           <dd className="cs-break">{setInfo.legalSource}</dd>
         </div>
       </dl>
-      {setInfo.note ? (
-        <Typography.Paragraph className="cs-muted cs-break cs-note" ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }}>
-          {setInfo.note}
-        </Typography.Paragraph>
-      ) : null}
       <div className="cs-alerts">
         {setInfo.sample ? <Alert type="warning" showIcon title={t('scorecard.setSample')} /> : null}
         {setInfo.indicatorsPending ? <Alert type="warning" showIcon title={t('scorecard.setPending')} /> : null}

@@ -8,7 +8,7 @@ import { unitLink } from '../../routes/links.ts';
 import type { ViewParams } from '../../view.ts';
 
 /** The unit's name, type, legal basis and commune group (with its provenance). */
-export function UnitHeader({ data, view }: { data: EvaluationResponse; view: ViewParams }) {
+export function UnitHeader({ data, view, parentName }: { data: EvaluationResponse; view: ViewParams; parentName: string | null }) {
   const { t } = useTranslation();
   const typeLabel = useUnitTypeLabel();
   const { unit, group } = data;
@@ -20,7 +20,7 @@ export function UnitHeader({ data, view }: { data: EvaluationResponse; view: Vie
           {
             key: 'parent',
             label: t('scorecard.parentLabel'),
-            children: <Link {...unitLink(unit.parentCode, view)}>{t('scorecard.parent', { code: unit.parentCode })}</Link>,
+            children: <Link {...unitLink(unit.parentCode, view)}>{parentName ?? t('scorecard.parent', { code: unit.parentCode })}</Link>,
           },
         ]
       : []),

@@ -6,8 +6,11 @@ import { ConfirmedTag, Pill } from '../../components/tags.tsx';
 import { useKindLabel } from './labels.ts';
 import { ThresholdList } from './ThresholdList.tsx';
 
-/** One criterion of a set with every indicator, its rule and thresholds. */
-export function CriterionCard({ c }: { c: SetCriterion }) {
+/**
+ * One criterion of a set with every indicator, its rule and thresholds. The data files' research notes are not
+ * shown: what is not yet checked says so, naming the document (`doc`) it must be checked against.
+ */
+export function CriterionCard({ c, doc }: { c: SetCriterion; doc: string }) {
   const { t } = useTranslation();
   const kindLabel = useKindLabel();
   const title = (
@@ -20,9 +23,8 @@ export function CriterionCard({ c }: { c: SetCriterion }) {
       <div className="cs-tags" style={{ marginBottom: 8 }}>
         {c.group ? <Pill tone="grey">{c.group}</Pill> : null}
         {c.direct ? <Pill tone="grey">{t('scorecard.direct')}</Pill> : null}
-        {!c.nameConfirmed ? <Pill tone="warn">{t('sets.nameUnconfirmed')}</Pill> : null}
+        {!c.nameConfirmed ? <Pill tone="warn">{t('sets.nameUnconfirmed', { doc })}</Pill> : null}
       </div>
-      {c.note ? <p className="cs-muted cs-small cs-break">{c.note}</p> : null}
       {c.indicators.length === 0 ? (
         <p className="cs-muted">{t('scorecard.noIndicators')}</p>
       ) : (
@@ -36,20 +38,15 @@ export function CriterionCard({ c }: { c: SetCriterion }) {
                 <Pill tone="grey">{kindLabel(i.kind)}</Pill>
                 {i.unit ? <span className="cs-small">{`${t('scorecard.unit')}: ${i.unit}`}</span> : null}
                 {i.thresholds.length === 0 ? <ConfirmedTag confirmed={i.confirmed} /> : null}
-                {!i.nameConfirmed ? <Pill tone="warn">{t('sets.nameUnconfirmed')}</Pill> : null}
+                {!i.nameConfirmed ? <Pill tone="warn">{t('sets.nameUnconfirmed', { doc })}</Pill> : null}
               </div>
               <ThresholdList ind={i} />
-              {i.note ? (
-                <p className="cs-muted cs-small cs-break" style={{ margin: '4px 0 0' }}>
-                  {i.note}
-                </p>
-              ) : null}
-              <SourceLinks source={i.source} />
+              <SourceLinks source={i.source} title={doc} />
             </li>
           ))}
         </ul>
       )}
-      <SourceLinks source={c.source} />
+      <SourceLinks source={c.source} title={doc} />
     </Card>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Alert, Descriptions, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { setQuery } from '../../api/queries.ts';
+import { setQuery, setsQuery } from '../../api/queries.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Pill, SampleTag } from '../../components/tags.tsx';
@@ -32,6 +32,8 @@ export default function SetDetailPage() {
   const typeLabel = useUnitTypeLabel();
   const screens = Grid.useBreakpoint();
   const { data: s, error, refetch } = useQuery(setQuery(id));
+  const list = useQuery(setsQuery);
+  const amended = list.data?.sets.find((x) => x.id === s?.amends);
   usePageTitle(s?.name ?? id);
 
   const back = (
@@ -51,7 +53,9 @@ export default function SetDetailPage() {
   const items = [
     { key: 'decision', label: t('scorecard.decision'), children: s.decision },
     { key: 'legal', label: t('sets.legalSource'), children: <span className="cs-break">{s.legalSource}</span> },
-    ...(s.amends ? [{ key: 'amends', label: t('sets.amends'), children: <Link {...setLink(s.amends)}>{s.amends}</Link> }] : []),
+    ...(s.amends
+      ? [{ key: 'amends', label: t('sets.amends'), children: <Link {...setLink(s.amends)}>{amended?.name ?? t('sets.amendedVersion')}</Link> }]
+      : []),
     {
       key: 'eff',
       label: t('sets.effective'),
@@ -74,7 +78,7 @@ export default function SetDetailPage() {
       <header>
         <h1 className="cs-page-title cs-break">{s.name}</h1>
         <p className="cs-muted" style={{ margin: 0 }}>
-          {s.id} · {t('sets.counts', { criteria: num(s.criteriaCount), indicators: num(s.indicatorCount), confirmed: num(s.confirmedCount) })}{' '}
+          {t('sets.counts', { criteria: num(s.criteriaCount), indicators: num(s.indicatorCount), confirmed: num(s.confirmedCount) })}{' '}
           {s.sample ? <SampleTag /> : null} {s.indicatorsPending ? <Pill tone="warn">{t('sets.pendingTag')}</Pill> : null}
         </p>
       </header>
@@ -94,7 +98,7 @@ export default function SetDetailPage() {
         />
       ) : null}
       {s.criteria.map((c) => (
-        <CriterionCard key={c.code} c={c} />
+        <CriterionCard key={c.code} c={c} doc={s.legalSource} />
       ))}
     </div>
   );

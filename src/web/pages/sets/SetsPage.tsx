@@ -62,7 +62,7 @@ export default function SetsPage() {
                 <span className="cs-unit-sub">
                   {t('sets.pendingEffective', { date: formatDate(p.effectiveFrom) })} · {p.status}
                 </span>
-                <SourceLinks source={p.source ?? null} />
+                <SourceLinks source={p.source ?? null} title={p.legalSource} />
               </li>
             ))}
           </ul>

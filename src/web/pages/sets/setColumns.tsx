@@ -23,7 +23,7 @@ export function useSetColumns(wide: boolean): TableColumnsType<SetListItem> {
   );
   const name = (s: SetListItem) => (
     <span className="cs-set-cell">
-      <Link {...setLink(s.id)}>{s.name}</Link> <span className="cs-muted cs-small">({s.id})</span>
+      <Link {...setLink(s.id)}>{s.name}</Link>
       {!wide ? (
         <span className="cs-unit-sub">
           {s.decision} · {effective(s)} · {levelLabel(s.unitLevel)} · {t('sets.columns.criteria')}: {num(s.criteriaCount)} · {t('sets.columns.indicators')}:{' '}
