@@ -11,14 +11,21 @@ import type { ValueMap } from './domain/evaluation/types.ts';
 import { buildApp } from './server/app.ts';
 import { createUser } from './server/auth/service.ts';
 import { ROLES, type Role } from './server/auth/access.ts';
-import { presentSet } from './server/criteria/present.ts';
+import { presentSet, presentSetSummary } from './server/criteria/present.ts';
 import { SET_SUMMARY_KEYS, type SetSummary } from './domain/criteria/registry.ts';
 import { readSetFile } from './interchange/criteria/files.ts';
-import { getRegistry, importSet } from './server/criteria/service.ts';
+import { getCatalog, getRegistry, importSet, withdrawSet } from './server/criteria/service.ts';
 import { evaluateValues } from './server/evaluation/service.ts';
 import { presentUnit } from './server/units/present.ts';
 import { todayVn } from './server/common.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoLoaded, seedDemo } from './seed/demo.ts';
+
+type ListedSet = SetSummary & { withdrawn: unknown };
+/** A set as `sets` lists it: the summary keys, then whether (and why) it was withdrawn. */
+const listed = (s: ListedSet): ListedSet => ({
+  ...(Object.fromEntries(SET_SUMMARY_KEYS.map((k) => [k, s[k]])) as unknown as SetSummary),
+  withdrawn: s.withdrawn,
+});
 
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 
@@ -132,13 +139,10 @@ function program(config: Config): Command {
       const out = await withDb(
         config,
         async (d) => {
-          const registry = await getRegistry(d.db);
-          return registry.all().map((s) => registry.summary(s));
+          const catalog = await getCatalog(d.db);
+          return catalog.list().map((e) => listed(presentSetSummary(e, catalog.registry)));
         },
-        async (base) =>
-          ((await getJson(`${base}/api/sets`)) as { sets: SetSummary[] }).sets.map(
-            (s) => Object.fromEntries(SET_SUMMARY_KEYS.map((k) => [k, s[k]])) as unknown as SetSummary,
-          ),
+        async (base) => ((await getJson(`${base}/api/sets`)) as { sets: ListedSet[] }).sets.map(listed),
       );
       print(out);
     });
@@ -150,8 +154,9 @@ function program(config: Config): Command {
         await withDb(
           config,
           async (d) => {
-            const registry = await getRegistry(d.db);
-            return presentSet(registry.get(id), registry);
+            const catalog = await getCatalog(d.db);
+            const entry = catalog.entry(id);
+            return presentSet(entry.set, catalog.registry, entry.withdrawn);
           },
           (base) => getJson(`${base}/api/sets/${encodeURIComponent(id)}`),
         ),
@@ -166,6 +171,19 @@ function program(config: Config): Command {
       await withDb(config, async (d) => {
         const registry = await importSet(d.db, set, null, opts.note);
         print(registry.summary(registry.get(set.id)));
+      });
+    });
+  sets
+    .command('withdraw <id>')
+    .description('rút một phiên bản đã nạp (vẫn còn trong lịch sử, không còn hiệu lực); cần ghi lý do')
+    .requiredOption('--reason <text>', 'lý do rút (ghi vào nhật ký)')
+    .action(async (id: string, opts: { reason: string }) => {
+      const reason = opts.reason.trim();
+      if (!reason) throw new DomainError('VALIDATION', 'Cần ghi lý do rút phiên bản (--reason "…")', { field: 'reason' });
+      await withDb(config, async (d) => {
+        const catalog = await withdrawSet(d.db, id, null, reason);
+        const entry = catalog.entry(id);
+        print(listed(presentSetSummary(entry, catalog.registry)));
       });
     });
 

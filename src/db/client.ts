@@ -17,6 +17,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a script of several statements (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (sent by any process on PostgreSQL) until the returned function
+   * is called. `onLost` is called if the listening connection drops; the caller listens again.
+   */
+  listen(channel: string, onNotify: () => void, onLost: () => void): Promise<() => Promise<void>>;
   /** Runs `fn` in one transaction on one connection, committed when it returns and rolled back when it throws. */
   scriptTransaction<T>(fn: (tx: ScriptTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -49,6 +54,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     exec: async (script) => {
       await client.exec(script);
     },
+    listen: async (channel, onNotify) => client.listen(channel, onNotify),
     // PGlite runs one transaction at a time: a second caller waits for the first to finish.
     scriptTransaction: (fn) =>
       client.transaction((tx) =>
@@ -86,6 +92,7 @@ async function openPostgres(url: string): Promise<Database> {
     exec: async (script) => {
       await pool.query(script);
     },
+    listen: (channel, onNotify, onLost) => listenPostgres(url, channel, onNotify, onLost),
     scriptTransaction: (fn) => pgTransaction(pool, fn),
     close: () => pool.end(),
     describe: `PostgreSQL (${name})`,
@@ -111,6 +118,27 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (tx: ScriptTx) => Promise<T>)
   } finally {
     client.release();
   }
+}
+
+/** A connection of its own (a pooled one would be handed to queries): LISTEN holds it for as long as it runs. */
+async function listenPostgres(url: string, channel: string, onNotify: () => void, onLost: () => void): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url });
+  let stopped = false;
+  const lost = () => {
+    if (!stopped) onLost();
+    stopped = true;
+  };
+  client.on('notification', (n) => {
+    if (n.channel === channel) onNotify();
+  });
+  client.on('error', lost);
+  client.on('end', lost);
+  await client.connect();
+  await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+  return async () => {
+    stopped = true;
+    await client.end().catch(() => undefined);
+  };
 }
 
 /** The URL without its password, for messages. */

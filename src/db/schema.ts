@@ -68,6 +68,11 @@ export const criteriaSets = pgTable('criteria_sets', {
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   importedBy: id('imported_by'),
   note: text('note'),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  withdrawnBy: id('withdrawn_by'),
+  withdrawnReason: text('withdrawn_reason'),
+  /** Set by a trigger on every insert and update (0003_set_withdrawal.sql); servers reload only changed rows. */
+  revision: bigint('revision', { mode: 'number' }).notNull().default(0),
 });
 
 export const assessments = pgTable(

@@ -25,6 +25,9 @@ export const ERROR_CODES = {
   NO_SET_FOR_UNIT: 'not-found',
   CONFLICT: 'conflict',
   SET_EXISTS: 'conflict',
+  /** Shipped versions follow the data files: they cannot be withdrawn. */
+  SET_BUILTIN: 'conflict',
+  SET_WITHDRAWN: 'conflict',
   USER_EXISTS: 'conflict',
   UNIT_EXISTS: 'conflict',
   CRITERIA_REFERENCE: 'unprocessable',

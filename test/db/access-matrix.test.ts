@@ -81,6 +81,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/sets': one({ request: () => ({ url: '/api/sets' }), expected: everyone(200) }),
   'GET /api/sets/:id': one({ request: () => ({ url: '/api/sets/xa-ntm-2024' }), expected: everyone(200) }),
   'POST /api/sets/import': one({ request: (role) => importBody(role), expected: provinceAndAdmin(201) }),
+  // Withdraws the version the row above imported for the same account (rows run in this order).
+  'POST /api/sets/:id/withdraw': one({
+    request: (role) => ({ url: `/api/sets/ma-tran-${role}/withdraw`, payload: { reason: 'Kiểm tra ma trận quyền' } }),
+    expected: provinceAndAdmin(200),
+  }),
   'POST /api/evaluate': one({
     request: () => ({ url: '/api/evaluate', payload: { set: 'xa-ntm-2024', year: 2025, values: { '3.1': 90 } } }),
     expected: everyone(200),

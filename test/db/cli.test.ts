@@ -75,6 +75,7 @@ describe.each(backends)('CLI on $name', (backend) => {
         'indicatorCount',
         'name',
         'unitLevel',
+        'withdrawn',
       ]);
     expect(sets.find((s) => s.id === 'xa-ntm-2022')).toMatchObject({
       effectiveFrom: '2022-03-08',
@@ -169,6 +170,22 @@ describe.each(backends)('CLI on $name', (backend) => {
     const list = JSON.parse((await run('sets')).stdout) as { id: string }[];
     expect(list.map((s) => s.id)).toContain(good.id);
     expect(list.map((s) => s.id)).not.toContain(broken.id);
+  });
+
+  it('sets withdraw: needs a reason, refuses a shipped set, and marks an imported one withdrawn', async () => {
+    const v = buildSet({ id: `cli-rut-${backend.kind}`, family: `cli-rut-${backend.kind}` });
+    expect((await run('sets', 'import', file('bo-rut.json', v))).code).toBe(0);
+    const noReason = await run('sets', 'withdraw', v.id, '--reason', '  ');
+    expect(noReason.code).not.toBe(0);
+    expect(noReason.stderr).toContain('lý do');
+    const builtin = await run('sets', 'withdraw', 'xa-ntm-2022', '--reason', 'thử');
+    expect(builtin.code).not.toBe(0);
+    expect(builtin.stderr).toContain('SET_BUILTIN');
+    const ok = await run('sets', 'withdraw', v.id, '--reason', 'Nạp nhầm');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ id: v.id, withdrawn: { by: null, reason: 'Nạp nhầm' } });
+    const list = JSON.parse((await run('sets')).stdout) as { id: string; withdrawn: unknown }[];
+    expect(list.find((s) => s.id === v.id)?.withdrawn).toMatchObject({ reason: 'Nạp nhầm' });
   });
 });
 

@@ -64,7 +64,7 @@ function isAmendedBy(registry: SetRegistry, old: CriteriaSet, next: CriteriaSet)
 }
 
 /** The families a set refers to: its prerequisite tier and the references of its indicators. */
-function referencedFamilies(set: CriteriaSet): string[] {
+export function referencedFamilies(set: CriteriaSet): string[] {
   const refs = [
     set.requiresTier?.family,
     ...set.criteria.flatMap((c) => c.indicators.flatMap((i) => [i.relative?.family, i.requiresTier?.family, i.derive?.family])),

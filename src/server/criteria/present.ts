@@ -2,11 +2,30 @@ import type { CriteriaSet } from '../../domain/criteria/schema.ts';
 import { isIndicatorConfirmed } from '../../domain/criteria/schema.ts';
 import type { SetRegistry } from '../../domain/criteria/registry.ts';
 import { completeness, setCompleteness } from '../../domain/criteria/completeness.ts';
+import type { CatalogEntry, Withdrawal } from './catalog.ts';
+
+/** A version's summary; a withdrawn one is never in force, so its end is only what its text says. */
+function summaryOf(set: CriteriaSet, registry: SetRegistry, withdrawn: Withdrawal | null) {
+  return withdrawn ? { ...registry.summary(set), effectiveTo: set.effectiveTo ?? null } : registry.summary(set);
+}
+
+/** One row of the set list. */
+export function presentSetSummary({ set, withdrawn }: CatalogEntry, registry: SetRegistry) {
+  return {
+    ...summaryOf(set, registry, withdrawn),
+    family: set.family,
+    sample: set.sample,
+    indicatorsPending: set.indicatorsPending,
+    tier: set.tier,
+    withdrawn,
+  };
+}
 
 /** One set with every criterion and indicator, each indicator saying whether its thresholds are confirmed. */
-export function presentSet(set: CriteriaSet, registry: SetRegistry) {
+export function presentSet(set: CriteriaSet, registry: SetRegistry, withdrawn: Withdrawal | null = null) {
   return {
-    ...registry.summary(set),
+    ...summaryOf(set, registry, withdrawn),
+    withdrawn,
     family: set.family,
     legalSource: set.legalSource,
     amends: set.amends ?? null,

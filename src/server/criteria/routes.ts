@@ -5,30 +5,34 @@ import { sessionUser } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { loadPendingAnnexes } from '../../interchange/criteria/files.ts';
 import { closeParsePool, parseInWorker } from '../../interchange/criteria/parse-pool.ts';
-import { presentSet } from './present.ts';
-import { getRegistry, importSet } from './service.ts';
+import { presentSet, presentSetSummary } from './present.ts';
+import { getCatalog, importSet, watchCriteriaSets, withdrawSet } from './service.ts';
 import { MULTIPART_LIMITS, readImportUpload } from './upload.ts';
 
 const setParams = z.object({ id: z.string().min(1).max(100) });
+const withdrawBody = z.object({
+  reason: z.string().trim().min(1, 'cần ghi lý do rút phiên bản').max(1000, 'lý do dài quá 1.000 ký tự'),
+});
 
 export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     // Only the import route reads multipart bodies; the parts are read in the handler, after the onRequest access check.
     await app.register(multipart, { limits: MULTIPART_LIMITS, throwFileSizeLimit: true });
     app.addHook('onClose', closeParsePool);
+    // Versions added or withdrawn by another server or the command line are seen at once.
+    const unwatch = await watchCriteriaSets(ctx.database);
+    app.addHook('onClose', unwatch);
     app.get('/api/sets', { config: { access: 'public' }, schema: { summary: 'Các bộ tiêu chí (mọi phiên bản)', tags: ['bộ tiêu chí'] } }, async () => {
-      const registry = await getRegistry(ctx.database.db);
-      return {
-        sets: registry.all().map((s) => ({ ...registry.summary(s), family: s.family, sample: s.sample, indicatorsPending: s.indicatorsPending, tier: s.tier })),
-        pending: loadPendingAnnexes(),
-      };
+      const catalog = await getCatalog(ctx.database.db);
+      return { sets: catalog.list().map((e) => presentSetSummary(e, catalog.registry)), pending: loadPendingAnnexes() };
     });
     app.get(
       '/api/sets/:id',
       { config: { access: 'public' }, schema: { summary: 'Một bộ tiêu chí với mọi chỉ tiêu và ngưỡng', tags: ['bộ tiêu chí'], params: setParams } },
       async (req) => {
-        const registry = await getRegistry(ctx.database.db);
-        return presentSet(registry.get(req.params.id), registry);
+        const catalog = await getCatalog(ctx.database.db);
+        const entry = catalog.entry(req.params.id);
+        return presentSet(entry.set, catalog.registry, entry.withdrawn);
       },
     );
     app.post(
@@ -48,6 +52,23 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const set = await parseInWorker(upload.bytes, upload.file);
         const registry = await importSet(ctx.database.db, set, sessionUser(req).id, upload.note);
         return reply.code(201).send(presentSet(registry.get(set.id), registry));
+      },
+    );
+    app.post(
+      '/api/sets/:id/withdraw',
+      {
+        config: { access: 'set:withdraw' },
+        schema: {
+          summary: 'Rút một phiên bản đã nạp (ghi lý do); phiên bản vẫn còn trong lịch sử nhưng không còn hiệu lực',
+          tags: ['bộ tiêu chí'],
+          params: setParams,
+          body: withdrawBody,
+        },
+      },
+      async (req) => {
+        const catalog = await withdrawSet(ctx.database.db, req.params.id, sessionUser(req).id, req.body.reason);
+        const entry = catalog.entry(req.params.id);
+        return presentSet(entry.set, catalog.registry, entry.withdrawn);
       },
     );
   };
