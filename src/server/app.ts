@@ -12,7 +12,8 @@ import { SESSION_COOKIE, userFromToken } from './auth/service.ts';
 import type { AppContext } from './context.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
 import { registerDocs } from './docs.ts';
-import { handleError } from './errors.ts';
+import { handleError, handleFrameworkError } from './errors.ts';
+import { refuseBadText } from './text.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { unitRoutes } from './units/routes.ts';
@@ -21,15 +22,16 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 /** Builds the HTTP app: every route declares its access check, validates its input with Zod and errors share one shape. */
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2_000_000 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2_000_000, frameworkErrors: handleFrameworkError }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Before any plugin, so that every route (the docs too) answers errors in the shared shape.
+  app.setErrorHandler(handleError);
   await app.register(cookie);
   installAccessGuard(app, (req) => userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE]));
+  app.addHook('preValidation', refuseBadText);
   await registerDocs(app);
-
-  app.setErrorHandler(handleError);
 
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));

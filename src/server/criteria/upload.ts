@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import { IMPORT_LIMITS, megabytes } from '../../interchange/criteria/limits.ts';
+import { assertStorableText } from '../text.ts';
 
 export interface ImportUpload {
   file: string;
@@ -71,6 +72,7 @@ function cleanName(name: string): string {
 
 function noteOf(value: unknown, truncated: boolean): string | undefined {
   const text = typeof value === 'string' ? value.trim() : '';
+  assertStorableText(text, 'note');
   if (truncated || text.length > IMPORT_LIMITS.noteChars)
     throw new DomainError('VALIDATION', `Ghi chú dài quá ${IMPORT_LIMITS.noteChars} ký tự`, { field: 'note', max: IMPORT_LIMITS.noteChars });
   return text || undefined;
