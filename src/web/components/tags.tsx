@@ -39,7 +39,8 @@ export function Pill({ tone, children, icon, title }: { tone: keyof typeof SOLID
 const TIER_TONE: Record<Tier, keyof typeof SOLID> = { ntm: 'green', 'nang-cao': 'blue', 'kieu-mau': 'purple', 'hoan-thanh': 'teal', 'hien-dai': 'teal' };
 
 /** The tier reached; `applicable` false when no set applies to the unit. */
-export function TierTag({ tier, applicable = true }: { tier: Tier | null; applicable?: boolean }) {
+/** The tier reached; a unit with no values at all has not "failed" anything, it has no data yet. */
+export function TierTag({ tier, applicable = true, noData = false }: { tier: Tier | null; applicable?: boolean; noData?: boolean }) {
   const { t } = useTranslation();
   if (!applicable)
     return (
@@ -47,6 +48,7 @@ export function TierTag({ tier, applicable = true }: { tier: Tier | null; applic
         {t('tier.na')}
       </Pill>
     );
+  if (!tier && noData) return <Pill tone="grey">{t('status.no-data')}</Pill>;
   if (!tier) return <Pill tone="grey">{t('tier.none')}</Pill>;
   return <Pill tone={TIER_TONE[tier]}>{t(`tier.${tier}`)}</Pill>;
 }

@@ -4,7 +4,7 @@ import { Alert } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { overviewQuery, setsQuery } from '../../api/queries.ts';
-import { ApiErrorView } from '../../components/ApiErrorView.tsx';
+import { ApiErrorView, vnDates } from '../../components/ApiErrorView.tsx';
 import { AsOfControls } from '../../components/AsOfControls.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../format.ts';
@@ -67,9 +67,17 @@ export default function OverviewPage() {
           {t('asOf.viewing', { date: formatDate(asOf), year })}
         </p>
       </header>
-      <AsOfControls asOf={asOf} year={year} onChange={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })} />
+      <AsOfControls
+        asOf={asOf}
+        year={year}
+        years={overview.data?.years}
+        onChange={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })}
+      />
       {overview.isError ? <ApiErrorView error={overview.error} onRetry={() => void overview.refetch()} /> : null}
-      {loaded && rows.length === 0 ? <NoUnits asOf={asOf} onBefore={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })} /> : null}
+      {loaded && rows.length === 0 && !overview.data?.notice ? (
+        <NoUnits asOf={asOf} onBefore={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })} />
+      ) : null}
+      {loaded && overview.data?.notice ? <Alert type="info" showIcon title={vnDates(overview.data.notice.message)} data-testid="overview-notice" /> : null}
       {anySample ? <Alert type="info" showIcon title={t('overview.sampleBanner')} data-testid="sample-banner" /> : null}
       {overview.data ? (
         <>

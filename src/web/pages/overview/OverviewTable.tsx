@@ -24,7 +24,7 @@ export function OverviewTable({ rows, asOf, year, loading, emptyText }: Props) {
   const { num } = useFormat();
   const typeLabel = useUnitTypeLabel();
   const wide = useWide();
-  const tier = (r: OverviewRow) => <TierTag tier={r.tier as Tier | null} applicable={r.set !== null} />;
+  const tier = (r: OverviewRow) => <TierTag tier={r.tier as Tier | null} applicable={r.set !== null} noData={!r.hasValues} />;
 
   const name: Column<OverviewRow> = {
     key: 'name',

@@ -5,11 +5,14 @@ import type { CriterionResult, Evaluation } from '../../api/types.ts';
 import { Pill, StatusTag } from '../../components/tags.tsx';
 import { useFormat } from '../../format.ts';
 import { IndicatorItem } from './IndicatorItem.tsx';
+import { NotInVersion } from './NotInVersion.tsx';
+import { useValueText } from './values.ts';
 
 /** Each criterion as a collapsible panel listing its indicators; criteria not yet met start open. */
 export function CriteriaList({ evaluation, doc }: { evaluation: Evaluation; doc: string }) {
   const { t } = useTranslation();
   const { num } = useFormat();
+  const fmt = useValueText();
   const criteria = Object.values(evaluation.criteria);
   const indicators = Object.values(evaluation.indicators);
   const [open, setOpen] = useState<string[]>(() => criteria.filter((c) => c.status === 'not-met').map((c) => c.code));
@@ -20,8 +23,11 @@ export function CriteriaList({ evaluation, doc }: { evaluation: Evaluation; doc:
         <span className="cs-ind-code">{c.code}</span> {c.name}
       </span>
       <span className="cs-tags">
-        <StatusTag status={c.status} />
+        <StatusTag status={c.status} reason={c.reason} />
         {c.direct ? <Pill tone="grey">{t('scorecard.direct')}</Pill> : null}
+        {c.indicatorsIncomplete ? (
+          <Pill tone="warn">{t('scorecard.incomplete', { loaded: num(c.indicatorsLoaded), declared: num(c.indicatorsDeclared ?? c.indicatorsLoaded) })}</Pill>
+        ) : null}
         {c.indicatorsTotal > 0 ? (
           <span className="cs-muted cs-small cs-count">{t('scorecard.indicatorsMet', { met: num(c.indicatorsMet), total: num(c.indicatorsTotal) })}</span>
         ) : null}
@@ -36,9 +42,18 @@ export function CriteriaList({ evaluation, doc }: { evaluation: Evaluation; doc:
       label: header(c),
       children: (
         <>
-          {c.direct ? (
+          {c.awaitingDirect ? (
+            <p className="cs-small" style={{ margin: 0 }}>
+              {t('scorecard.awaitingDirectHint')}
+            </p>
+          ) : c.direct ? (
             <p className="cs-muted cs-small" style={{ margin: 0 }}>
               {t('scorecard.directHint')}
+            </p>
+          ) : null}
+          {c.earlierRecord ? (
+            <p className="cs-small" style={{ margin: '4px 0 0' }} data-testid="earlier-record">
+              {t('scorecard.earlierRecord', { value: fmt.value(c.earlierRecord.value), set: c.earlierRecord.storedUnder })}
             </p>
           ) : null}
           {own.length > 0 ? (
@@ -70,6 +85,7 @@ export function CriteriaList({ evaluation, doc }: { evaluation: Evaluation; doc:
       {noThreshold > 0 ? (
         <Alert type="warning" showIcon title={t('scorecard.noThreshold', { count: num(noThreshold) })} data-testid="no-threshold-note" />
       ) : null}
+      <NotInVersion items={evaluation.notInVersion} />
       <Collapse items={items} activeKey={open} onChange={(k) => setOpen(Array.isArray(k) ? k : [k])} className="cs-criteria" />
     </section>
   );

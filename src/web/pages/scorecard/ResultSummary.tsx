@@ -7,15 +7,17 @@ import { Link } from '@tanstack/react-router';
 import { setLink } from '../../routes/links.ts';
 
 /** Criteria met, the highest tier reached (from the top of the tier ladder), that set's own count, and its prerequisites. */
-export function ResultSummary({ evaluation, highest }: { evaluation: Evaluation; highest: Evaluation | null }) {
+export function ResultSummary({ evaluation, highest, hasValues }: { evaluation: Evaluation; highest: Evaluation | null; hasValues: boolean }) {
   const ladder = highest ?? evaluation;
+  // A commune that has not reached NTM is judged on the NTM set: the model set's "0/4" beside it would mislead.
+  const showHighest = highest !== null && evaluation.setTierReached;
   const { t } = useTranslation();
   const { num } = useFormat();
   return (
     <Card size="small" title={<h2 className="cs-section-title">{t('scorecard.result')}</h2>}>
       <div className="cs-result">
         <div className="cs-result-item">
-          <span className="cs-stat-label">{t('scorecard.criteriaMet')}</span>
+          <span className="cs-stat-label">{t('scorecard.criteriaMetIn', { name: evaluation.setName })}</span>
           <span className="cs-stat-value" data-testid="criteria-met">
             {num(evaluation.criteriaMet)}/{num(evaluation.criteriaTotal)}
           </span>
@@ -23,10 +25,10 @@ export function ResultSummary({ evaluation, highest }: { evaluation: Evaluation;
         <div className="cs-result-item">
           <span className="cs-stat-label">{t('scorecard.tier')}</span>
           <span>
-            <TierTag tier={ladder.tier} />
+            <TierTag tier={ladder.tier} noData={!hasValues} />
           </span>
         </div>
-        {highest ? (
+        {showHighest ? (
           <div className="cs-result-item">
             <span className="cs-stat-label cs-break">{t('scorecard.base', { name: highest.setName })}</span>
             <span className="cs-stat-value">
@@ -35,7 +37,7 @@ export function ResultSummary({ evaluation, highest }: { evaluation: Evaluation;
           </div>
         ) : null}
       </div>
-      {ladder.prerequisites.length > 0 ? (
+      {(highest === null || evaluation.setTierReached) && ladder.prerequisites.length > 0 ? (
         <>
           <h3 className="cs-sub-title">{t('scorecard.prerequisites')}</h3>
           <ul className="cs-prereq">

@@ -8,9 +8,9 @@ import { setLink, unitLink } from '../../routes/links.ts';
 import type { ViewParams } from '../../view.ts';
 
 /** The criteria set the evaluation used, its legal source and warnings, and a switch to the top set of the tier ladder. */
-export function SetInfoCard({ data, view }: { data: EvaluationResponse; view: ViewParams }) {
+export function SetInfoCard({ data, setInfo, view }: { data: EvaluationResponse; setInfo: NonNullable<EvaluationResponse['setInfo']>; view: ViewParams }) {
   const { t } = useTranslation();
-  const { setInfo, highest } = data;
+  const { highest } = data;
   return (
     <Card size="small" title={<h2 className="cs-section-title">{t('scorecard.set')}</h2>}>
       <p className="cs-set-name cs-break">

@@ -1,14 +1,14 @@
 import { Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationResponse } from '../../api/types.ts';
-import { Pill, SampleTag } from '../../components/tags.tsx';
+import { SampleTag } from '../../components/tags.tsx';
 import { formatDate, useUnitTypeLabel } from '../../format.ts';
 import { Link } from '@tanstack/react-router';
 import { unitLink } from '../../routes/links.ts';
 import type { ViewParams } from '../../view.ts';
 
-/** The unit's name, type, legal basis and commune group (with its provenance). */
-export function UnitHeader({ data, view, parentName }: { data: EvaluationResponse; view: ViewParams; parentName: string | null }) {
+/** The unit's type, code, parent, legal basis and commune group (with its provenance). */
+export function UnitFacts({ data, view, parentName }: { data: EvaluationResponse; view: ViewParams; parentName: string | null }) {
   const { t } = useTranslation();
   const typeLabel = useUnitTypeLabel();
   const { unit, group } = data;
@@ -45,11 +45,12 @@ export function UnitHeader({ data, view, parentName }: { data: EvaluationRespons
     { key: 'legal', label: t('scorecard.legalBasis'), children: <span className="cs-break">{unit.legalBasis ?? t('common.none')}</span> },
   ];
   return (
-    <header className="cs-unit-header">
-      <h1 className="cs-page-title">
-        {unit.name} {unit.sample ? <Pill tone="sample">{t('scorecard.sampleUnit')}</Pill> : null}
-      </h1>
-      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} className="cs-desc" />
-    </header>
+    <Descriptions
+      size="small"
+      column={{ xs: 1, sm: 2, lg: 3 }}
+      items={items}
+      className="cs-desc"
+      title={<h2 className="cs-section-title">{t('scorecard.unitInfo')}</h2>}
+    />
   );
 }
