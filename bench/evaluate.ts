@@ -10,8 +10,8 @@ import { SetRegistry } from '../src/domain/criteria/registry.ts';
 import { compileSet, type CompiledSet, type FamilyResolver } from '../src/domain/evaluation/compile.ts';
 import { rng } from '../src/seed/random.ts';
 import { DATA_DIR } from '../src/seed/paths.ts';
-import { buildSyntheticSet } from './synthetic-set.ts';
-import { encodeBatch, explainCases, runBaseline, runEngine, runExplain, type Batch, type Population, type Sums } from './workloads.ts';
+import { buildSyntheticSet } from './lib/synthetic-set.ts';
+import { encodeBatch, explainCases, runBaseline, runEngine, runExplain, type Batch, type Population, type Sums } from './lib/workloads.ts';
 
 const WARMUP_ROUNDS = 3;
 const ROUNDS = 7;

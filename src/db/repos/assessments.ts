@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../client.ts';
+import { queryRows, type Db } from '../client.ts';
 import { assessments, assessmentValues } from '../schema.ts';
 import type { InputValue } from '../../domain/evaluation/types.ts';
 
@@ -97,17 +97,29 @@ export interface ViewValues {
 export async function valuesForView(db: Db, families: string[], year: number, unitIds: number[]): Promise<Map<number, ViewValues>> {
   const out = new Map<number, ViewValues>();
   if (unitIds.length === 0 || families.length === 0) return out;
-  const rows = await db
-    .select({ unitId: assessments.unitId, family: assessments.family, sample: assessments.sample, code: assessmentValues.code, value: assessmentValues.value })
-    .from(assessments)
-    .leftJoin(assessmentValues, eq(assessmentValues.assessmentId, assessments.id))
-    .where(and(inArray(assessments.family, families), eq(assessments.year, year), inArray(assessments.unitId, unitIds)));
+  // One row per assessment with its values folded into one JSON object: far fewer rows to decode than one per value.
+  const rows = await queryRows<{ unit_id: number | string; family: string; sample: boolean; vals: Record<string, InputValue> | string | null }>(
+    db,
+    sql`SELECT a.unit_id, a.family, a.sample,
+               (SELECT jsonb_object_agg(v.code, v.value) FROM assessment_values v WHERE v.assessment_id = a.id) AS vals
+          FROM assessments a
+         WHERE a.year = ${year}
+           AND a.family IN (${sql.join(
+             families.map((f) => sql`${f}`),
+             sql`, `,
+           )})
+           AND a.unit_id IN (${sql.join(
+             unitIds.map((id) => sql`${id}`),
+             sql`, `,
+           )})`,
+  );
   for (const r of rows) {
-    let v = out.get(r.unitId);
-    if (!v) out.set(r.unitId, (v = { byFamily: {}, sample: false }));
-    const map = (v.byFamily[r.family] ??= {});
+    const unitId = Number(r.unit_id);
+    let v = out.get(unitId);
+    if (!v) out.set(unitId, (v = { byFamily: {}, sample: false }));
     v.sample ||= r.sample;
-    if (r.code !== null) map[r.code] = r.value as InputValue;
+    const vals = typeof r.vals === 'string' ? (JSON.parse(r.vals) as Record<string, InputValue>) : r.vals;
+    v.byFamily[r.family] = { ...(v.byFamily[r.family] ?? {}), ...(vals ?? {}) };
   }
   return out;
 }

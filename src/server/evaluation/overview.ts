@@ -44,6 +44,11 @@ export interface Overview {
   notice: Explanation | null;
 }
 
+const LEVELS = ['province', 'district', 'commune', 'hamlet'];
+function levelAndAbove(level: string): string[] {
+  return LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+}
+
 /** The years the sets for a level of unit cover, ascending. */
 export function yearsForLevel(registry: SetRegistry, level: string): number[] {
   const years = new Set<number>();
@@ -80,7 +85,8 @@ function emptyRow(u: UnitWithParent, parent: UnitWithParent | undefined, g: { va
  */
 export async function overview(db: Db, asOf: string, year: number, level = 'commune'): Promise<Overview> {
   const registry = await getRegistry(db);
-  const all = await listUnitsAsOf(db, asOf);
+  // Only the level shown and the levels above it: the hamlets (thousands) are read only when they are shown.
+  const all = (await Promise.all(levelAndAbove(level).map((l) => listUnitsAsOf(db, asOf, l)))).flat();
   const parents = new Map(all.map((u) => [u.id, u]));
   const groups = await attributesAsOf(db, 'commune-group', asOf);
   const setsByType = new Map<string, ReturnType<typeof setsForYear>>();

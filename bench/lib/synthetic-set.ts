@@ -1,5 +1,5 @@
-import { criteriaSetSchema, type CriteriaSet, type CriteriaSetInput } from '../src/domain/criteria/schema.ts';
-import { rng } from '../src/seed/random.ts';
+import { criteriaSetSchema, type CriteriaSet, type CriteriaSetInput } from '../../src/domain/criteria/schema.ts';
+import { rng } from '../../src/seed/random.ts';
 
 /**
  * A 2026–2030-shaped commune set generated for the benchmark: 10 criteria, 47 indicators, thresholds per

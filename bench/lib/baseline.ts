@@ -1,5 +1,5 @@
-import type { CompiledSet } from '../src/domain/evaluation/compile.ts';
-import { K_BOOLEAN, K_MAX, K_MIN, K_STATUS, K_TIER } from '../src/domain/evaluation/compile.ts';
+import type { CompiledSet } from '../../src/domain/evaluation/compile.ts';
+import { K_BOOLEAN, K_MAX, K_MIN, K_STATUS, K_TIER } from '../../src/domain/evaluation/compile.ts';
 
 /**
  * The practical limit the engine is compared with: the same comparisons written as one flat loop over typed

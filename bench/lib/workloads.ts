@@ -1,10 +1,10 @@
-import type { CriteriaSet } from '../src/domain/criteria/schema.ts';
-import type { CompiledSet, FamilyResolver } from '../src/domain/evaluation/compile.ts';
-import { K_BOOLEAN, K_MAX, K_MIN, K_STATUS } from '../src/domain/evaluation/compile.ts';
-import type { EncodedInput } from '../src/domain/evaluation/encode.ts';
-import { evaluateVector } from '../src/domain/evaluation/evaluate.ts';
-import { evaluateSet, type EvaluationInput } from '../src/domain/evaluation/explain.ts';
-import type { EvalContext, ValueMap } from '../src/domain/evaluation/types.ts';
+import type { CriteriaSet } from '../../src/domain/criteria/schema.ts';
+import type { CompiledSet, FamilyResolver } from '../../src/domain/evaluation/compile.ts';
+import { K_BOOLEAN, K_MAX, K_MIN, K_STATUS } from '../../src/domain/evaluation/compile.ts';
+import type { EncodedInput } from '../../src/domain/evaluation/encode.ts';
+import { evaluateVector } from '../../src/domain/evaluation/evaluate.ts';
+import { evaluateSet, type EvaluationInput } from '../../src/domain/evaluation/explain.ts';
+import type { EvalContext, ValueMap } from '../../src/domain/evaluation/types.ts';
 import { plainEvaluate, toPlain, type PlainSet } from './baseline.ts';
 
 /** Units and years of one workload; `ctxOf[u]` picks the compiled context (region or group) of unit u. */
