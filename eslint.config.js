@@ -1,8 +1,9 @@
 // Type-aware linting: no floating promises, exhaustive switches, no unsafe any at boundaries.
 import tseslint from 'typescript-eslint';
+import { layerRules } from './eslint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.chungsuc/**', 'test-results/**', 'bin/**', '*.config.*', 'scripts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.chungsuc/**', 'test-results/**', 'bin/**', '*.config.*', 'eslint/**', 'scripts/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -13,4 +14,5 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  ...layerRules,
 );

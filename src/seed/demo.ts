@@ -1,8 +1,16 @@
-import { sql } from 'drizzle-orm';
 import argon2 from 'argon2';
-import { queryRows, type Db } from '../db/client.ts';
-import { insertAssessments, type NewAssessment } from '../db/repos/assessments.ts';
-import { findUnitAsOf, insertAttribute, insertLineage, insertUnits, listUnitsAsOf, type NewUnit, type UnitWithParent } from '../db/repos/units.ts';
+import type { Db } from '../db/client.ts';
+import { hasSampleAssessments, insertAssessments, type NewAssessment } from '../db/repos/assessments.ts';
+import {
+  findUnitAsOf,
+  insertAttribute,
+  insertLineage,
+  insertUnits,
+  lineagePairs,
+  listUnitsAsOf,
+  type NewUnit,
+  type UnitWithParent,
+} from '../db/repos/units.ts';
 import { countUsers, insertUser } from '../db/repos/users.ts';
 import type { CriteriaSet, Indicator } from '../domain/criteria/schema.ts';
 import { resolveThreshold } from '../domain/criteria/thresholds.ts';
@@ -34,7 +42,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /** Whether the demo was loaded already (its sample assessments exist). */
 export async function demoLoaded(db: Db): Promise<boolean> {
-  return (await queryRows(db, sql`SELECT 1 FROM assessments WHERE sample LIMIT 1`)).length > 0;
+  return hasSampleAssessments(db);
 }
 
 /**
@@ -156,11 +164,7 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
 }
 
 async function successorMap(db: Db): Promise<Map<number, number>> {
-  const rows = await queryRows<{ predecessor_id: number | string; successor_id: number | string }>(
-    db,
-    sql`SELECT predecessor_id, successor_id FROM unit_lineage`,
-  );
-  return new Map(rows.map((r) => [Number(r.predecessor_id), Number(r.successor_id)]));
+  return new Map((await lineagePairs(db)).map((r) => [r.predecessorId, r.successorId]));
 }
 
 /** Plausible sample values for one unit and year: better units and later years meet more indicators. */

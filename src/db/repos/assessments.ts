@@ -123,3 +123,9 @@ export async function valuesForView(db: Db, families: string[], year: number, un
   }
   return out;
 }
+
+/** Whether any sample (demo) assessment is stored. */
+export async function hasSampleAssessments(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: assessments.id }).from(assessments).where(eq(assessments.sample, true)).limit(1);
+  return rows.length > 0;
+}

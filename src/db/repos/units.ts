@@ -134,6 +134,11 @@ export async function insertLineage(
       .onConflictDoNothing();
 }
 
+/** Every lineage link as predecessor id → successor id. */
+export async function lineagePairs(db: Db): Promise<{ predecessorId: number; successorId: number }[]> {
+  return db.select({ predecessorId: unitLineage.predecessorId, successorId: unitLineage.successorId }).from(unitLineage);
+}
+
 /** Predecessors (merged into it) and successors (it merged into) of a unit. */
 export async function lineageOf(db: Db, unitId: number): Promise<{ predecessors: UnitWithParent[]; successors: UnitWithParent[] }> {
   const pred = await db

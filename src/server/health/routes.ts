@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { pingDatabase } from '../../db/repos/health.ts';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../contracts.ts';
 import { healthResponse } from './schema.ts';
@@ -18,7 +18,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async () => {
-        await ctx.database.db.execute(sql`SELECT 1`);
+        await pingDatabase(ctx.database.db);
         return { status: 'ok' as const, database: ctx.database.kind, time: new Date().toISOString() };
       },
     );
