@@ -4,8 +4,9 @@
  * something is one edit here; the access matrix test (test/db/access-matrix.test.ts) enumerates it.
  */
 
-export const ROLES = ['admin', 'province', 'district', 'commune', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../domain/auth/roles.ts';
+
+export { ROLES, type Role } from '../../domain/auth/roles.ts';
 
 export interface SessionUser {
   id: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './policies.ts';
+import { ROLES } from '../../domain/auth/roles.ts';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1, 'chưa nhập tên đăng nhập').max(100),
