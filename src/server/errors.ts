@@ -91,12 +91,10 @@ export function handleError(err: FastifyError | DomainError, req: FastifyRequest
 }
 
 /** Errors Fastify raises before routing (a path that is not valid percent-encoded UTF-8), in the shared shape. */
-export function handleFrameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
-  if (err.code === 'FST_ERR_BAD_URL')
-    return reply
-      .code(400)
-      .send(
-        body('INVALID_TEXT', 'Đường dẫn chứa ký tự không hợp lệ (không phải UTF-8 hợp lệ)', { location: 'path', reason: err.message, fastifyCode: err.code }),
-      );
-  return reply.code(err.statusCode ?? 400).send(fastifyClientError(err));
+export function handleFrameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const sent =
+    err.code === 'FST_ERR_BAD_URL'
+      ? body('INVALID_TEXT', 'Đường dẫn chứa ký tự không hợp lệ (không phải UTF-8 hợp lệ)', { location: 'path', reason: err.message, fastifyCode: err.code })
+      : fastifyClientError(err);
+  void reply.code(err.code === 'FST_ERR_BAD_URL' ? 400 : (err.statusCode ?? 400)).send(sent);
 }
