@@ -80,7 +80,8 @@ describeE2E('admin screens: criteria set import and hamlets', () => {
     await page.waitForURL(/\/bo-tieu-chi\/xa-ntm-2026-thu$/);
     await page.getByRole('heading', { level: 1, name: String(good.name) }).waitFor();
     await page.getByText('Đã nạp phiên bản "xa-ntm-2026-thu"').waitFor();
-    await expect(page.getByRole('link', { name: 'xa-ntm-2026', exact: true }).isVisible()).resolves.toBe(true);
+    // The amended version is named, not shown by its id.
+    await expect(page.getByRole('link', { name: String(baseSet().name), exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('từ 01/03/2026').first().isVisible()).resolves.toBe(true);
 
     // The same file again is refused: versions are never overwritten.
@@ -88,6 +89,23 @@ describeE2E('admin screens: criteria set import and hamlets', () => {
     await page.locator('input[type="file"]').setInputFiles(jsonFile('xa-ntm-2026-thu.json', good));
     await page.getByRole('button', { name: 'Nạp phiên bản' }).click();
     await page.getByTestId('import-error').getByText('Đã có bộ tiêu chí mã "xa-ntm-2026-thu"').waitFor();
+
+    // Withdrawing the imported version needs a reason; afterwards it is marked on its page and in the list.
+    await page.goto('/bo-tieu-chi/xa-ntm-2026-thu');
+    await page.getByTestId('withdraw').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Rút phiên bản' }).click();
+    await dialog.getByText('Cần ghi lý do rút phiên bản').waitFor();
+    await dialog.getByLabel('Lý do rút').fill('Nạp thử từ màn hình, không dùng');
+    await dialog.getByRole('button', { name: 'Rút phiên bản' }).click();
+    await page.getByTestId('withdrawn').getByText('Lý do: Nạp thử từ màn hình, không dùng').waitFor();
+    expect(await page.getByTestId('withdraw').count()).toBe(0);
+    await page.getByRole('link', { name: 'Bộ tiêu chí', exact: true }).first().click();
+    await page
+      .locator('.ant-table-tbody tr.ant-table-row', { hasText: String(good.name) })
+      .getByText('Đã rút')
+      .first()
+      .waitFor();
     await context.close();
   });
 

@@ -43,6 +43,7 @@ export interface SetListItem extends SetSummary {
   sample: boolean;
   indicatorsPending: boolean;
   tier: Tier;
+  withdrawn: SetDetail['withdrawn'];
 }
 
 export interface SetsResponse {

@@ -2,7 +2,7 @@ import type { Action, Role } from '../../server/auth/access.ts';
 import type { User } from '../api/types.ts';
 
 /** The server's actions that have a screen of their own; the server checks them again on every request. */
-export type ScreenAction = Extract<Action, 'set:import' | 'unit:create'>;
+export type ScreenAction = Extract<Action, 'set:import' | 'set:withdraw' | 'unit:create'>;
 
 /**
  * Which roles see each action's entry. A copy of the server's POLICY (src/server/auth/access.ts) so that no server
@@ -10,6 +10,7 @@ export type ScreenAction = Extract<Action, 'set:import' | 'unit:create'>;
  */
 export const SCREEN_POLICY: Record<ScreenAction, readonly Role[]> = {
   'set:import': ['admin', 'province'],
+  'set:withdraw': ['admin', 'province'],
   'unit:create': ['admin', 'province'],
 };
 

@@ -10,7 +10,10 @@ import { Pill, SampleTag } from '../../components/tags.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate, useFormat, useUnitTypeLabel } from '../../format.ts';
 import { setLink, SETS_LINK } from '../../routes/links.ts';
+import { useAuth } from '../../auth/session.ts';
+import { can } from '../../auth/can.ts';
 import { CriterionCard } from './CriterionCard.tsx';
+import { WithdrawButton } from './WithdrawButton.tsx';
 import { useLevelLabel } from './labels.ts';
 import '../scorecard/scorecard.css';
 import './sets.css';
@@ -26,6 +29,7 @@ const route = getRouteApi('/staff/bo-tieu-chi/$id');
 
 export default function SetDetailPage() {
   const { id } = route.useParams();
+  const { user } = useAuth();
   const { t } = useTranslation();
   const { num } = useFormat();
   const levelLabel = useLevelLabel();
@@ -83,6 +87,17 @@ export default function SetDetailPage() {
         </p>
       </header>
       <Descriptions size="small" bordered={Boolean(screens.md)} column={{ xs: 1, md: 2 }} items={items} className="cs-desc" />
+      {s.withdrawn ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="withdrawn"
+          title={t('withdraw.done', { date: formatDate(s.withdrawn.at), by: s.withdrawn.by ?? t('withdraw.cli') })}
+          description={t('withdraw.reasonShown', { reason: s.withdrawn.reason })}
+        />
+      ) : can(user, 'set:withdraw') ? (
+        <WithdrawButton id={s.id} name={s.name} />
+      ) : null}
       {s.sample ? <Alert type="warning" showIcon title={t('scorecard.setSample')} /> : null}
       {s.indicatorsPending ? <Alert type="warning" showIcon title={t('scorecard.setPending')} /> : null}
       {s.note ? (

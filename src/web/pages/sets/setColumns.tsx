@@ -31,6 +31,7 @@ export function useSetColumns(wide: boolean): TableColumnsType<SetListItem> {
         </span>
       ) : null}
       <span className="cs-tags">
+        {s.withdrawn ? <Pill tone="red">{t('withdraw.tag')}</Pill> : null}
         {s.sample ? <SampleTag /> : null}
         {s.indicatorsPending ? <Pill tone="warn">{t('sets.pendingTag')}</Pill> : null}
       </span>
