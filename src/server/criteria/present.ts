@@ -10,7 +10,7 @@ function summaryOf(set: CriteriaSet, registry: SetRegistry, withdrawn: Withdrawa
 }
 
 /** One row of the set list. */
-export function presentSetSummary({ set, withdrawn }: CatalogEntry, registry: SetRegistry) {
+export function presentSetSummary({ set, withdrawn }: Pick<CatalogEntry, 'set' | 'withdrawn'>, registry: SetRegistry) {
   return {
     ...summaryOf(set, registry, withdrawn),
     family: set.family,

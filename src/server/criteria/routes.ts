@@ -51,7 +51,8 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const upload = await readImportUpload(req);
         const set = await parseInWorker(upload.bytes, upload.file);
         const registry = await importSet(ctx.database.db, set, sessionUser(req).id, upload.note);
-        return reply.code(201).send(presentSet(registry.get(set.id), registry));
+        // The summary, not the whole set: the new version is read with GET /api/sets/:id.
+        return reply.code(201).send(presentSetSummary({ set: registry.get(set.id), withdrawn: null }, registry));
       },
     );
     app.post(

@@ -4,7 +4,6 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiPostWithProgress } from '../../api/client.ts';
 import { invalidateAfterSetChange } from '../../api/queries.ts';
-import type { SetDetail } from '../../api/types.ts';
 import { can } from '../../auth/can.ts';
 import { useAuth } from '../../auth/session.ts';
 import { ApiErrorView, useErrorMessage } from '../../components/ApiErrorView.tsx';
@@ -97,7 +96,7 @@ export default function ImportSetPage() {
       const note = values.note?.trim();
       if (note) form.append('note', note);
       form.append('file', file, file.name);
-      const set = await apiPostWithProgress<SetDetail>('/api/sets/import', form, (fraction) =>
+      const set = await apiPostWithProgress<{ id: string }>('/api/sets/import', form, (fraction) =>
         setPhase(fraction >= 1 ? { step: 'checking' } : { step: 'uploading', fraction }),
       );
       void message.success(t('importSet.done', { id: set.id }));
