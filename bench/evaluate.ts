@@ -9,7 +9,7 @@ import { criteriaSetSchema, REGIONS, type CriteriaSet, type RegionCode } from '.
 import { SetRegistry } from '../src/domain/criteria/registry.ts';
 import { compileSet, type CompiledSet, type FamilyResolver } from '../src/domain/evaluation/compile.ts';
 import { rng } from '../src/seed/random.ts';
-import { DATA_DIR } from '../src/seed/paths.ts';
+import { DATA_DIR } from '../src/paths.ts';
 import { buildSyntheticSet } from './lib/synthetic-set.ts';
 import { encodeBatch, explainCases, runBaseline, runEngine, runExplain, type Batch, type Population, type Sums } from './lib/workloads.ts';
 

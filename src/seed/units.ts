@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { countUnits, insertLineage, insertUnit } from '../db/repos/units.ts';
 import { nameKey } from '../domain/units/names.ts';
-import { DATA_DIR } from './paths.ts';
+import { DATA_DIR } from '../paths.ts';
 
 /** Last day of the pre-reorganisation hierarchy (district level abolished, communes merged from 1/7/2025). */
 export const REORG_LAST_DAY = '2025-06-30';

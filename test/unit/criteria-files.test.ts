@@ -6,7 +6,7 @@ import { SetRegistry } from '../../src/domain/criteria/registry.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { evaluateSet } from '../../src/domain/evaluation/explain.ts';
 import { loadBuiltinSets, parseSetJson } from '../../src/interchange/criteria/files.ts';
-import { DATA_DIR } from '../../src/seed/paths.ts';
+import { DATA_DIR } from '../../src/paths.ts';
 
 const dir = path.join(DATA_DIR, 'criteria');
 const files = fs

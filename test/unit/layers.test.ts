@@ -50,6 +50,13 @@ describe('layer rules', () => {
     expect(await restricted('src/seed/demo.ts', "import pg from 'pg';\nexport const x = pg;\n")).toHaveLength(1);
   });
 
+  it('keep the server and the file interchange from reaching back into the seed', async () => {
+    const code = "import { seedDemo } from '../../seed/demo.ts';\nexport const x = seedDemo;\n";
+    expect(await restricted('src/server/units/service.ts', code)).toEqual([expect.stringMatching(/seed/)]);
+    expect(await restricted('src/interchange/criteria/files.ts', code)).toHaveLength(1);
+    expect(await restricted('src/seed/units.ts', "import { DATA_DIR } from '../paths.ts';\nexport const x = DATA_DIR;\n")).toEqual([]);
+  });
+
   it('keep a contract (schema.ts) to zod, the domain and other contracts', async () => {
     const file = 'src/server/units/schema.ts';
     expect(await restricted(file, "import { addHamlet } from './service.ts';\nexport const x = addHamlet;\n")).toEqual([expect.stringMatching(/contract/)]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
 import type { CriteriaSet } from '../../domain/criteria/schema.ts';
 import { validateSet } from '../../domain/criteria/validate.ts';
-import { DATA_DIR } from '../../seed/paths.ts';
+import { DATA_DIR } from '../../paths.ts';
 import { checkJsonDepth } from './json-guard.ts';
 import { IMPORT_LIMITS, megabytes } from './limits.ts';
 import { parseSetWorkbook } from './workbook.ts';

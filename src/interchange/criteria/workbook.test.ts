@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { criteriaSetSchema, REGIONS, type CriteriaSet, type CriteriaSetInput, type RegionCode } from '../../domain/criteria/schema.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { DATA_DIR } from '../../seed/paths.ts';
+import { DATA_DIR } from '../../paths.ts';
 import { loadBuiltinSets, parseSetBuffer } from './files.ts';
 import { parseSetWorkbook, setToWorkbook } from './workbook.ts';
 
