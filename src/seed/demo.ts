@@ -1,16 +1,7 @@
 import argon2 from 'argon2';
 import type { Db } from '../db/client.ts';
 import { hasSampleAssessments, insertAssessments, type NewAssessment } from '../db/repos/assessments.ts';
-import {
-  findUnitAsOf,
-  insertAttribute,
-  insertLineage,
-  insertUnits,
-  lineagePairs,
-  listUnitsAsOf,
-  type NewUnit,
-  type UnitWithParent,
-} from '../db/repos/units.ts';
+import { findUnitAsOf, insertLineage, insertUnits, lineagePairs, listUnitsAsOf, type NewUnit, type UnitWithParent } from '../db/repos/units.ts';
 import { countUsers, insertUser } from '../db/repos/users.ts';
 import type { CriteriaSet, Indicator } from '../domain/criteria/schema.ts';
 import { resolveThreshold } from '../domain/criteria/thresholds.ts';
@@ -113,19 +104,7 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
         legalBasis: 'Xóm giữ nguyên, chuyển về xã mới (dữ liệu mẫu)',
       })),
     );
-    for (const c of newCommunes) {
-      const r = rng(`group:${c.code}`);
-      const value = c.type === 'Phường' ? '1' : r() < 0.15 ? '2' : '3';
-      await insertAttribute(tx, {
-        unitId: c.id,
-        key: 'commune-group',
-        value,
-        validFrom: '2026-01-01',
-        validTo: null,
-        source: `Phân nhóm mẫu (${SAMPLE_LABEL}); nhóm chính thức theo QĐ 2230/QĐ-UBND và QĐ 17/QĐ-UBND chưa được nạp`,
-        sample: true,
-      });
-    }
+    // Commune groups are real data (the province's area classification, loaded with the units), not sample data.
     const plan: { units: UnitWithParent[]; years: number[] }[] = [
       { units: oldCommunes, years: [2021, 2022, 2023, 2024, 2025] },
       { units: newCommunes, years: [2025, 2026] },

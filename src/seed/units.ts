@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { countUnits, insertLineage, insertUnit } from '../db/repos/units.ts';
 import { nameKey } from '../domain/units/names.ts';
 import { DATA_DIR } from '../paths.ts';
+import { seedAreaClasses } from './area-classes.ts';
 
 /** Last day of the pre-reorganisation hierarchy (district level abolished, communes merged from 1/7/2025). */
 export const REORG_LAST_DAY = '2025-06-30';
@@ -40,7 +41,10 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
  */
 export async function seedUnits(db: Db): Promise<{ inserted: number }> {
   // One transaction: a process killed half-way leaves no partial hierarchy behind.
-  return db.transaction(async (tx) => ((await countUnits(tx)) > 0 ? { inserted: 0 } : insertAll(tx)));
+  const result = await db.transaction(async (tx) => ((await countUnits(tx)) > 0 ? { inserted: 0 } : insertAll(tx)));
+  // The area classification (and commune groups) is loaded on its own, so installations from before it get it too.
+  await seedAreaClasses(db);
+  return result;
 }
 
 async function insertAll(db: Db): Promise<{ inserted: number }> {

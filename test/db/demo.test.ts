@@ -47,10 +47,10 @@ describe.each(backends)('demo data on $name', (backend) => {
     expect(f.hamlets).toBe(firstResult.hamlets * 2);
     expect(f.lineage).toBe(161 + firstResult.hamlets);
     expect(f.assessments).toBe(firstResult.assessments);
-    // Everything the demo adds is labelled as sample data.
+    // Everything the demo adds is labelled as sample data (the commune groups are real data, loaded with the units).
     const [unlabelled] = await queryRows<{ n: number }>(
       first.db,
-      sql`SELECT (SELECT count(*)::int FROM units WHERE level = 'hamlet' AND NOT sample) + (SELECT count(*)::int FROM assessments WHERE NOT sample) + (SELECT count(*)::int FROM unit_attributes WHERE NOT sample) AS n`,
+      sql`SELECT (SELECT count(*)::int FROM units WHERE level = 'hamlet' AND NOT sample) + (SELECT count(*)::int FROM assessments WHERE NOT sample) + (SELECT count(*)::int FROM unit_attributes WHERE NOT sample AND source NOT LIKE '%2230/QĐ-UBND%') AS n`,
     );
     expect(Number(unlabelled!.n)).toBe(0);
   });

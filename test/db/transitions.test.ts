@@ -12,7 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { findUnitAsOf, insertAttribute } from '../../src/db/repos/units.ts';
+import { findUnitAsOf } from '../../src/db/repos/units.ts';
 import type { SetRegistry } from '../../src/domain/criteria/registry.ts';
 import { getRegistry } from '../../src/server/criteria/service.ts';
 import type { OverviewResponse, UnitEvaluationResponse } from '../../src/server/evaluation/schema.ts';
@@ -77,7 +77,6 @@ describe.each(backends)('every view at every transition on $name', (backend) => 
     const newCommune = (await findUnitAsOf(d.db, '01654', '2025-07-01'))!;
     hamlets.before = (await buildUnit(d.db, { level: 'hamlet', parent: oldCommune, validFrom: '2020-01-01', validTo: '2025-06-30' })).code;
     hamlets.after = (await buildUnit(d.db, { level: 'hamlet', parent: newCommune })).code;
-    await insertAttribute(d.db, { unitId: newCommune.id, key: 'commune-group', value: '3', validFrom: '2026-01-01', source: 'thử nghiệm' });
     await buildAssessment(d.db, { unit: newCommune, family: 'xa-ntm-2021-2025', year: 2025, values: { '1.1': true, '13': 'met' } });
     await buildAssessment(d.db, { unit: newCommune, family: 'xa-ntm-2026-2030', year: 2026, values: { '1': 'met', '2': 'not-met' } });
     const user = await buildUser(d.db, { role: 'province', unit: province });

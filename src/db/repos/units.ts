@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.ts';
 import { units, unitLineage, unitAttributes } from '../schema.ts';
 import type { UnitRecord } from '../../domain/units/types.ts';
@@ -202,7 +202,9 @@ export async function attributesAsOf(db: Db, key: string, date: string): Promise
         or(isNull(unitAttributes.validFrom), lte(unitAttributes.validFrom, date)),
         or(isNull(unitAttributes.validTo), gte(unitAttributes.validTo, date)),
       ),
-    );
+    )
+    // Sample values first, so that a real value for the same unit wins (a demo loaded before the real data).
+    .orderBy(desc(unitAttributes.sample), asc(unitAttributes.id));
   return new Map(rows.map((r) => [r.unitId, { value: r.value, sample: r.sample, source: r.source }]));
 }
 
