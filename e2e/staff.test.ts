@@ -31,7 +31,7 @@ describeE2E('staff web app', () => {
     await page.waitForURL(/asOf=2025-06-30/);
     await expect.poll(() => totalFigure(page), { timeout: 15_000 }).toBe('161');
     await expect(page.getByTestId('sample-banner').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('sets-used').textContent()).resolves.toContain('xa-ntm-2024');
+    await expect(page.getByTestId('sets-used').textContent()).resolves.toContain('giai đoạn 2021-2025 (sửa đổi năm 2024)');
     expect(await countAllRows(page)).toBe(161);
 
     await page.getByRole('button', { name: 'Từ 01/07/2025 (56 xã)' }).click();
