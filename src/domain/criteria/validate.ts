@@ -84,13 +84,13 @@ export function checkNewVersion(registry: SetRegistry, set: CriteriaSet): void {
   if (clash)
     throw new DomainError(
       'CONFLICT',
-      `Nhóm bộ "${set.family}" đã có phiên bản "${clash.id}" có hiệu lực từ cùng ngày ${set.effectiveFrom}: chọn ngày hiệu lực khác, hoặc, nếu bản mới thay thế bản đó, ghi "${clash.id}" vào mục "Sửa đổi" (trang "Thông tin", cột B)`,
+      `Nhóm bộ "${set.family}" đã có phiên bản "${clash.id}" có hiệu lực từ cùng ngày ${set.effectiveFrom}: chọn ngày hiệu lực khác, hoặc, nếu bản mới thay thế bản đó, ghi "${clash.id}" vào mục "Sửa đổi" (trang "Thông tin" của tệp Excel, cột B; trong tệp JSON là trường "amends")`,
       { set: set.id, clash: clash.id, field: 'amends' },
     );
   if (set.amends && !registry.has(set.amends))
     throw new DomainError(
       'CRITERIA_REFERENCE',
-      `Mục "Sửa đổi" của bộ tiêu chí "${set.id}" ghi phiên bản "${set.amends}", nhưng phiên bản này không có trong hệ thống: kiểm tra lại mã ở mục "Sửa đổi"`,
+      `Mục "Sửa đổi" của bộ tiêu chí "${set.id}" ghi phiên bản "${set.amends}", nhưng hệ thống không có phiên bản nào đang dùng mã này: kiểm tra lại mã ở mục "Sửa đổi" (trang "Thông tin", cột B; trong tệp JSON là trường "amends") hoặc để trống mục đó`,
       { set: set.id, amends: set.amends, field: 'amends' },
     );
   for (const family of referencedFamilies(set))

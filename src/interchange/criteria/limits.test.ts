@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { SetRegistry } from '../../domain/criteria/registry.ts';
+import { checkNewVersion } from '../../domain/criteria/validate.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { buildCriterion, buildIndicator, buildSet, buildThreshold } from '../../../test/factories.ts';
 import { writeZip, zipBomb } from '../../../test/zip.ts';
 import { parseSetBuffer } from './files.ts';
 import { IMPORT_LIMITS } from './limits.ts';
-import { setToWorkbook } from './workbook.ts';
+import { GUIDE_LINES } from './workbook-guide.ts';
+import { inWorkbookWords, setToWorkbook } from './workbook.ts';
 
 async function refusal(buf: Buffer | string, file: string): Promise<DomainError> {
   const err = await parseSetBuffer(Buffer.isBuffer(buf) ? buf : Buffer.from(buf), file).then(
@@ -75,5 +78,37 @@ describe('import limits', () => {
     expect(e.details).toMatchObject({ limit: 'indicators', count: IMPORT_LIMITS.indicators + 1 });
     const at = { ...buildSet(), criteria: [buildCriterion({ code: '1', indicators: indicators(IMPORT_LIMITS.indicators) })] };
     await expect(parseSetBuffer(Buffer.from(JSON.stringify(at)), 'du.json')).resolves.toMatchObject({ id: at.id });
+  });
+});
+
+describe('words a spreadsheet user understands', () => {
+  it('the template guide says where to import in the application, not a command', () => {
+    const text = GUIDE_LINES.join('\n');
+    expect(text).not.toMatch(/npx|chungsuc sets|\bamends\b/);
+    expect(text).toContain('Nạp phiên bản bộ tiêu chí');
+    expect(text).toContain('"Sửa đổi"');
+  });
+
+  it('workbook errors name items and columns instead of JSON fields', () => {
+    const relative = inWorkbookWords('chỉ tiêu min-relative cần trường "relative"');
+    expect(relative).not.toMatch(/relative/);
+    expect(relative).toContain('"Bộ tham chiếu"');
+    const pending = inWorkbookWords('tiêu chí chưa có chỉ tiêu nào (đặt indicatorsPending nếu bảng chỉ tiêu chưa được nạp)');
+    expect(pending).not.toContain('indicatorsPending');
+    expect(pending).toContain('"Chưa nạp đủ bảng chỉ tiêu"');
+  });
+
+  it('a version clash says which item to fill, in the workbook and in JSON', () => {
+    const old = buildSet({ id: 'cu', family: 'ho-trung', effectiveFrom: '2026-01-01' });
+    const err = (() => {
+      try {
+        checkNewVersion(new SetRegistry([old]), buildSet({ id: 'moi', family: 'ho-trung', effectiveFrom: '2026-01-01' }));
+      } catch (e) {
+        return e as DomainError;
+      }
+      return null;
+    })();
+    expect(err?.code).toBe('CONFLICT');
+    expect(err?.message).toContain('mục "Sửa đổi" (trang "Thông tin"');
   });
 });

@@ -26,13 +26,14 @@ export const INFO_HINTS: Record<InfoKey, string> = {
 /** The "Hướng dẫn" sheet: headings start with "#". */
 export const GUIDE_LINES: readonly string[] = [
   '# Hướng dẫn chép bảng chỉ tiêu của quyết định vào tệp này',
-  'Tệp này dùng để nạp một phiên bản bộ tiêu chí vào Chung Sức bằng lệnh: npx chungsuc sets import <tệp.xlsx>.',
+  'Tệp này dùng để nạp một phiên bản bộ tiêu chí vào Chung Sức: trên trang "Bộ tiêu chí", chọn "Nạp phiên bản bộ tiêu chí", chọn tệp này rồi bấm "Nạp phiên bản". Tệp tối đa 10 MB, mỗi trang tối đa 5.000 dòng, một bộ tối đa 1.000 chỉ tiêu.',
   'Nguyên tắc: chỉ chép những gì đọc được trong văn bản chính thức. Không tự đặt ra chỉ tiêu hay ngưỡng. Giá trị chưa đọc được thì để trống hoặc ghi "chưa rõ".',
   '',
   '# Trang "Thông tin"',
   'Mỗi dòng một mục: tên mục ở cột A, giá trị ở cột B, cột C là giải thích. Không đổi tên mục ở cột A.',
-  'Phiên bản mới phải có Mã bộ mới; ghi mã phiên bản cũ vào "Sửa đổi" và ghi đúng ngày có hiệu lực theo văn bản.',
-  'Lưu ý: hệ thống chưa nhận hai phiên bản của cùng một nhóm bộ có hiệu lực cùng một ngày. Nếu bảng chép thuộc cùng quyết định với phiên bản đã có (cùng ngày hiệu lực), hãy báo quản trị hệ thống; không sửa ngày hiệu lực cho khác văn bản.',
+  'Phiên bản mới phải có "Mã bộ" mới (không dùng lại mã đã có, kể cả mã của phiên bản đã rút) và đúng ngày có hiệu lực theo văn bản.',
+  'Nếu bảng chép thay thế một phiên bản có hiệu lực từ cùng ngày (ví dụ bảng chính thức của cùng quyết định), ghi mã phiên bản đó ở cột B của mục "Sửa đổi". Không sửa ngày hiệu lực cho khác văn bản.',
+  'Phiên bản nạp nhầm không xóa được nhưng cán bộ cấp tỉnh có thể rút (ghi lý do): phiên bản đã rút vẫn còn trong danh sách nhưng không còn hiệu lực.',
   'Khi đã chép đủ mọi chỉ tiêu, đặt "Chưa nạp đủ bảng chỉ tiêu" là không.',
   '',
   '# Trang "Chỉ tiêu": mỗi dòng là một tiêu chí hoặc một chỉ tiêu',

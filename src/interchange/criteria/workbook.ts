@@ -5,7 +5,9 @@ import { validateSet } from '../../domain/criteria/validate.ts';
 import { cellData, cellError, dateOf, listOf, numberOf, textOf, yesNoOf, type Where } from './workbook-cells.ts';
 import {
   DIMENSION_LABELS,
+  COLUMNS,
   INFO_KEYS,
+  KIND_LABELS,
   LEVEL_LABELS,
   REQUIRED_INFO,
   SHEET_INFO,
@@ -125,6 +127,25 @@ function readInfo(ws: ExcelJS.Worksheet, file: string): { info: Info; rows: Map<
   return { info, rows };
 }
 
+/**
+ * The schema speaks of JSON fields; a spreadsheet user sees items and columns. Each field a schema message can
+ * name, as the workbook labels it.
+ */
+const WORKBOOK_WORDS: [RegExp, string][] = [
+  [/"?\bindicatorsPending\b"?/g, `mục "${INFO_KEYS.indicatorsPending}" (trang "${SHEET_INFO}") là có`],
+  [/"?\bamends\b"?/g, `mục "${INFO_KEYS.amends}" (trang "${SHEET_INFO}")`],
+  [/trường "?relative"?/g, `các cột "${COLUMNS.refFamily}", "${COLUMNS.refIndicator}" và "${COLUMNS.factor}"`],
+  [/trường "?requiresTier"?/g, `cột "${COLUMNS.refFamily}"`],
+  [/chỉ tiêu min-relative/g, `chỉ tiêu loại "${KIND_LABELS['min-relative'][0]}"`],
+  [/chỉ tiêu tier/g, `chỉ tiêu loại "${KIND_LABELS.tier[0]}"`],
+  [/\(giá trị null nếu chưa đọc được văn bản\)/g, '(ghi "chưa rõ" nếu chưa đọc được văn bản)'],
+  [/phải là true/g, 'phải là "Đạt"'],
+];
+
+export function inWorkbookWords(problem: string): string {
+  return WORKBOOK_WORDS.reduce((text, [pattern, words]) => text.replace(pattern, words), problem);
+}
+
 /** Adds the sheet and row behind a schema problem ("criteria[2].indicators[0]…" or a "Thông tin" item). */
 function locate(e: DomainError, file: string, infoRows: Map<InfoKey, number>, rows: RowIndex): DomainError {
   const path = typeof e.details?.path === 'string' ? e.details.path : '';
@@ -140,7 +161,8 @@ function locate(e: DomainError, file: string, infoRows: Map<InfoKey, number>, ro
     if (key in INFO_KEYS) w = { file, sheet: SHEET_INFO, row: infoRows.get(key), column: 'B', item: INFO_KEYS[key] };
   }
   if (!w) return e;
-  const located = cellError(w, `${problem} (${path})`);
+  // The place is named by sheet and row; the schema path is kept in the details (and shown when no row is known).
+  const located = cellError(w, w.row === undefined ? `${inWorkbookWords(problem)} (${path})` : inWorkbookWords(problem));
   return new DomainError(e.code, located.message, { ...e.details, ...located.details, path });
 }
 

@@ -6,7 +6,8 @@ import type { CatalogEntry, Withdrawal } from './catalog.ts';
 
 /** A version's summary; a withdrawn one is never in force, so its end is only what its text says. */
 function summaryOf(set: CriteriaSet, registry: SetRegistry, withdrawn: Withdrawal | null) {
-  return withdrawn ? { ...registry.summary(set), effectiveTo: set.effectiveTo ?? null } : registry.summary(set);
+  const summary = { ...registry.summary(set), unitLevel: set.unitLevel };
+  return withdrawn ? { ...summary, effectiveTo: set.effectiveTo ?? null } : summary;
 }
 
 /** One row of the set list. */

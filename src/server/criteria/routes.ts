@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import multipart from '@fastify/multipart';
 import { sessionUser } from '../auth/guard.ts';
@@ -7,12 +6,9 @@ import { loadPendingAnnexes } from '../../interchange/criteria/files.ts';
 import { closeParsePool, parseInWorker } from '../../interchange/criteria/parse-pool.ts';
 import { presentSet, presentSetSummary } from './present.ts';
 import { getCatalog, importSet, watchCriteriaSets, withdrawSet } from './service.ts';
+import { importedSetResponse, setDetailResponse, setListResponse, setParams, withdrawBody } from './schema.ts';
 import { MULTIPART_LIMITS, readImportUpload } from './upload.ts';
-
-const setParams = z.object({ id: z.string().min(1).max(100) });
-const withdrawBody = z.object({
-  reason: z.string().trim().min(1, 'cần ghi lý do rút phiên bản').max(1000, 'lý do dài quá 1.000 ký tự'),
-});
+import { errorResponses } from '../contracts.ts';
 
 export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -22,13 +18,28 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // Versions added or withdrawn by another server or the command line are seen at once.
     const unwatch = await watchCriteriaSets(ctx.database);
     app.addHook('onClose', unwatch);
-    app.get('/api/sets', { config: { access: 'public' }, schema: { summary: 'Các bộ tiêu chí (mọi phiên bản)', tags: ['bộ tiêu chí'] } }, async () => {
-      const catalog = await getCatalog(ctx.database.db);
-      return { sets: catalog.list().map((e) => presentSetSummary(e, catalog.registry)), pending: loadPendingAnnexes() };
-    });
+    app.get(
+      '/api/sets',
+      {
+        config: { access: 'public' },
+        schema: { summary: 'Các bộ tiêu chí (mọi phiên bản)', tags: ['bộ tiêu chí'], response: { 200: setListResponse, ...errorResponses(400) } },
+      },
+      async () => {
+        const catalog = await getCatalog(ctx.database.db);
+        return { sets: catalog.list().map((e) => presentSetSummary(e, catalog.registry)), pending: loadPendingAnnexes() };
+      },
+    );
     app.get(
       '/api/sets/:id',
-      { config: { access: 'public' }, schema: { summary: 'Một bộ tiêu chí với mọi chỉ tiêu và ngưỡng', tags: ['bộ tiêu chí'], params: setParams } },
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Một bộ tiêu chí với mọi chỉ tiêu và ngưỡng',
+          tags: ['bộ tiêu chí'],
+          params: setParams,
+          response: { 200: setDetailResponse, ...errorResponses(400, 404) },
+        },
+      },
       async (req) => {
         const catalog = await getCatalog(ctx.database.db);
         const entry = catalog.entry(req.params.id);
@@ -45,6 +56,7 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'multipart/form-data: tệp .json hoặc .xlsx ở trường "file" (tối đa 10 MB), ghi chú ở trường "note" (không bắt buộc). Tệp được kiểm tra trong một luồng riêng; không có gì được ghi khi tệp còn lỗi.',
           consumes: ['multipart/form-data'],
           tags: ['bộ tiêu chí'],
+          response: { 201: importedSetResponse, ...errorResponses(400, 401, 403, 409, 413, 422, 503) },
         },
       },
       async (req, reply) => {
@@ -64,6 +76,7 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['bộ tiêu chí'],
           params: setParams,
           body: withdrawBody,
+          response: { 200: setDetailResponse, ...errorResponses(400, 401, 403, 404, 409, 422) },
         },
       },
       async (req) => {

@@ -3,8 +3,7 @@
 // imports: nothing from the server is bundled.
 import type { z } from 'zod';
 import type { sessionUserBody } from '../../server/auth/schema.ts';
-import type { presentSet } from '../../server/criteria/present.ts';
-import type { PendingAnnex } from '../../interchange/criteria/files.ts';
+import type { pendingAnnexSchema, setDetailResponse, setListItemSchema, setListResponse } from '../../server/criteria/schema.ts';
 import type {
   criterionResultSchema,
   evaluationSchema,
@@ -14,11 +13,9 @@ import type {
   unitEvaluationResponse,
 } from '../../server/evaluation/schema.ts';
 import type { unitDetailResponse, unitSummary } from '../../server/units/schema.ts';
-import type { SetSummary } from '../../domain/criteria/registry.ts';
-import type { Tier } from '../../domain/criteria/schema.ts';
 
 export type { Tier, Threshold } from '../../domain/criteria/schema.ts';
-export type { PendingAnnex };
+export type PendingAnnex = z.infer<typeof pendingAnnexSchema>;
 
 export type User = z.infer<typeof sessionUserBody>;
 export type Unit = z.infer<typeof unitSummary>;
@@ -33,20 +30,8 @@ export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
 export type GapItem = z.infer<typeof gapItemSchema>;
 export type Status = Evaluation['criteria'][string]['status'];
 
-// The criteria routes have no response contract yet: their shapes come from the presenter.
-export type SetDetail = ReturnType<typeof presentSet>;
+export type SetDetail = z.infer<typeof setDetailResponse>;
 export type SetCriterion = SetDetail['criteria'][number];
 export type SetIndicator = SetCriterion['indicators'][number];
-
-export interface SetListItem extends SetSummary {
-  family: string;
-  sample: boolean;
-  indicatorsPending: boolean;
-  tier: Tier;
-  withdrawn: SetDetail['withdrawn'];
-}
-
-export interface SetsResponse {
-  sets: SetListItem[];
-  pending: PendingAnnex[];
-}
+export type SetListItem = z.infer<typeof setListItemSchema>;
+export type SetsResponse = z.infer<typeof setListResponse>;
