@@ -81,4 +81,14 @@ describe.each(backends)('a new version over stored values, on $name', (backend) 
     const c13 = res.json<{ criteria: Record<string, { status: string; awaitingDirect: boolean; indicatorsIncomplete: boolean }> }>().criteria['13'];
     expect(c13).toMatchObject({ status: 'no-data', awaitingDirect: true, indicatorsIncomplete: true });
   });
+
+  it('passes on the 2024 versions’ note that their values were carried from the 2022 text', async () => {
+    const app = await startApp(d);
+    const detail = await app.inject({ method: 'GET', url: '/api/sets/xa-ntm-2024' });
+    expect(detail.json<{ carriedNote: string | null }>().carriedNote).toMatch(/chưa đối chiếu với QĐ 211/);
+    const cookies = await login(app, 'tinh');
+    const s = await app.inject({ method: 'GET', url: '/api/units/01654/evaluation?asOf=2025-07-01&year=2025', cookies });
+    expect(s.statusCode, s.body).toBe(200);
+    expect(s.json<{ setInfo: { carriedNote: string | null } }>().setInfo.carriedNote).toMatch(/chưa đối chiếu với QĐ 211/);
+  });
 });

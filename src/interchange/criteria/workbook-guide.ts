@@ -19,6 +19,8 @@ export const INFO_HINTS: Record<InfoKey, string> = {
   allowsBasicallyMet: 'có nếu bộ có mức "cơ bản đạt", không nếu không có.',
   indicatorsPending: 'có khi bảng chỉ tiêu chưa chép đủ (tiêu chí chưa có chỉ tiêu được đánh giá trực tiếp); không khi đã đủ.',
   declaredIndicatorCount: 'Tổng số chỉ tiêu mà văn bản công bố (ví dụ 47), để đối chiếu.',
+  carriedNote:
+    'Nếu các giá trị được chép từ văn bản trước mà chưa đối chiếu với văn bản này, ghi rõ (ví dụ: chép từ QĐ 318, chưa đối chiếu QĐ 211); để trống nếu không.',
   sample: 'có nếu đây là dữ liệu mẫu để thử, không phải quy định; thường là không.',
   note: 'Ghi chú chung (nguồn văn bản, người chép, những gì chưa đọc được).',
 };

@@ -38,6 +38,7 @@ export const INFO_KEYS = {
   allowsBasicallyMet: 'Cho phép cơ bản đạt',
   indicatorsPending: 'Chưa nạp đủ bảng chỉ tiêu',
   declaredIndicatorCount: 'Số chỉ tiêu theo văn bản',
+  carriedNote: 'Giá trị chép từ văn bản trước',
   sample: 'Dữ liệu mẫu',
   note: 'Ghi chú',
 } as const;

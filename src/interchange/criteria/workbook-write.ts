@@ -60,6 +60,7 @@ function infoValues(set: CriteriaSet): Record<InfoKey, Value> {
     allowsBasicallyMet: yesNoLabel(set.allowsBasicallyMet),
     indicatorsPending: yesNoLabel(set.indicatorsPending),
     declaredIndicatorCount: set.declaredIndicatorCount ?? null,
+    carriedNote: set.carriedNote ?? null,
     sample: yesNoLabel(set.sample),
     note: set.note ?? null,
   };

@@ -95,6 +95,7 @@ function infoValue(key: InfoKey, c: ReturnType<typeof cellData>, w: Where, info:
     case 'decision':
     case 'legalSource':
     case 'amends':
+    case 'carriedNote':
     case 'note':
       info[key] = text();
   }

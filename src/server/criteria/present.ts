@@ -40,6 +40,7 @@ export function presentSet(set: CriteriaSet, registry: SetRegistry, withdrawn: W
     indicatorsPending: set.indicatorsPending,
     declaredIndicatorCount: set.declaredIndicatorCount ?? null,
     incompleteCriteria: setCompleteness(set).incompleteCriteria,
+    carriedNote: set.carriedNote ?? null,
     note: set.note ?? null,
     criteria: set.criteria.map((c) => ({
       code: c.code,
