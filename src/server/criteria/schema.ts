@@ -101,6 +101,7 @@ export const setDetailResponse = setSummarySchema
     indicatorsPending: z.boolean(),
     declaredIndicatorCount: z.number().int().nullable(),
     incompleteCriteria: z.array(z.string()),
+    carriedNote: z.string().nullable().describe('giá trị chép từ văn bản trước, chưa đối chiếu văn bản của phiên bản này'),
     note: z.string().nullable(),
     criteria: z.array(setCriterionSchema),
   })
