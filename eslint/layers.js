@@ -5,6 +5,7 @@
 //   db      the only place with SQL (elsewhere no query builder or driver): imports no server or web code
 //   contracts (src/server/*/schema.ts, src/server/contracts.ts): zod, the domain and other contracts only,
 //           so that the web can import their types
+//   web     the domain and the contracts only, and the contracts as `import type`
 
 const NODE_IO = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'worker_threads', 'dgram', 'cluster', 'os', 'process'].flatMap((m) => [
   m,
@@ -67,6 +68,9 @@ const db = {
 // After the leading ./ or ../: the domain, a schema.ts, contracts.ts or (until contracts.ts exists) common.ts.
 const NOT_A_CONTRACT_IMPORT = String.raw`^\.{1,2}/(?!(?:\.\./)*domain/)(?!(?:\.\./)?(?:[^/]+/)?schema\.ts$)(?!contracts\.ts$)(?!common\.ts$)`;
 
+const CONTRACT = String.raw`(?:^|/)server/(?:[^/]+/schema|contracts)\.ts$`;
+const SERVER_NOT_CONTRACT = String.raw`(?:^|/)server/(?!(?:[^/]+/schema|contracts)\.ts$)`;
+
 const contracts = {
   files: ['src/server/*/schema.ts', 'src/server/contracts.ts'],
   rules: {
@@ -85,5 +89,26 @@ const contracts = {
   },
 };
 
+const web = {
+  files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: NODE_IO.map((name) => ({ name, message: 'The web app runs in the browser.' })),
+        patterns: [
+          { regex: CONTRACT, allowTypeImports: true, message: 'The web takes only types from the contracts: use `import type`.' },
+          {
+            regex: SERVER_NOT_CONTRACT,
+            message: 'The web imports only src/domain and the contracts (src/server/*/schema.ts, src/server/contracts.ts).',
+          },
+          { group: ['db', 'seed', 'interchange'].flatMap(layer), message: 'The web imports only src/domain and the contracts.' },
+          { group: SERVER_LIBS, message: 'Server libraries do not belong in the browser bundle.' },
+        ],
+      },
+    ],
+  },
+};
+
 // Later entries win for a file that two match (the contracts are also server files).
-export const layerRules = [domain, outsideDb, serverAndInterchange, db, contracts];
+export const layerRules = [domain, outsideDb, serverAndInterchange, db, contracts, web];

@@ -57,6 +57,17 @@ describe('layer rules', () => {
     expect(await restricted('src/seed/units.ts', "import { DATA_DIR } from '../paths.ts';\nexport const x = DATA_DIR;\n")).toEqual([]);
   });
 
+  it('let the web take only types from the contracts, and nothing else of the server', async () => {
+    const file = 'src/web/format.ts';
+    const contract = '../server/units/schema.ts';
+    expect(await restricted(file, `import { newHamletBody } from '${contract}';\nexport const x = newHamletBody;\n`)).toEqual([
+      expect.stringMatching(/import type/),
+    ]);
+    expect(await restricted(file, `import type { newHamletBody } from '${contract}';\nexport type X = typeof newHamletBody;\n`)).toEqual([]);
+    expect(await restricted(file, "import type { addHamlet } from '../server/units/service.ts';\nexport type X = typeof addHamlet;\n")).toHaveLength(1);
+    expect(await restricted(file, "import { openDatabase } from '../db/client.ts';\nexport const x = openDatabase;\n")).toHaveLength(1);
+  });
+
   it('keep a contract (schema.ts) to zod, the domain and other contracts', async () => {
     const file = 'src/server/units/schema.ts';
     expect(await restricted(file, "import { addHamlet } from './service.ts';\nexport const x = addHamlet;\n")).toEqual([expect.stringMatching(/contract/)]);
