@@ -149,44 +149,52 @@ describe.each(backends)('CLI on $name', (backend) => {
     expect(r.stderr).toContain('2025-02-30');
   });
 
-  it('sets import: a bad file fails naming the file and the path, and writes nothing; a good one is then listed', async () => {
-    const good = buildSet({
-      id: `cli-${backend.kind}`,
-      family: `cli-${backend.kind}`,
-      criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'A.1' })] })],
-    });
-    const broken = structuredClone(good) as unknown as { id: string; criteria: { indicators: { kind: string }[] }[] };
-    broken.id = `cli-hong-${backend.kind}`;
-    broken.criteria[0]!.indicators[0]!.kind = 'percent';
-    const bad = await run('sets', 'import', file('bo-hong.json', broken));
-    expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toContain('bo-hong.json');
-    expect(bad.stderr).toContain('criteria[0].indicators[0].kind');
+  it(
+    'sets import: a bad file fails naming the file and the path, and writes nothing; a good one is then listed',
+    async () => {
+      const good = buildSet({
+        id: `cli-${backend.kind}`,
+        family: `cli-${backend.kind}`,
+        criteria: [buildCriterion({ indicators: [buildIndicator({ code: 'A.1' })] })],
+      });
+      const broken = structuredClone(good) as unknown as { id: string; criteria: { indicators: { kind: string }[] }[] };
+      broken.id = `cli-hong-${backend.kind}`;
+      broken.criteria[0]!.indicators[0]!.kind = 'percent';
+      const bad = await run('sets', 'import', file('bo-hong.json', broken));
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain('bo-hong.json');
+      expect(bad.stderr).toContain('criteria[0].indicators[0].kind');
 
-    const ok = await run('sets', 'import', file('bo-moi.json', good), '--note', 'thử từ dòng lệnh');
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ id: good.id, criteriaCount: 1, indicatorCount: 1 });
+      const ok = await run('sets', 'import', file('bo-moi.json', good), '--note', 'thử từ dòng lệnh');
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ id: good.id, criteriaCount: 1, indicatorCount: 1 });
 
-    const list = JSON.parse((await run('sets')).stdout) as { id: string }[];
-    expect(list.map((s) => s.id)).toContain(good.id);
-    expect(list.map((s) => s.id)).not.toContain(broken.id);
-  });
+      const list = JSON.parse((await run('sets')).stdout) as { id: string }[];
+      expect(list.map((s) => s.id)).toContain(good.id);
+      expect(list.map((s) => s.id)).not.toContain(broken.id);
+    },
+    SPAWN_TIMEOUT,
+  );
 
-  it('sets withdraw: needs a reason, refuses a shipped set, and marks an imported one withdrawn', async () => {
-    const v = buildSet({ id: `cli-rut-${backend.kind}`, family: `cli-rut-${backend.kind}` });
-    expect((await run('sets', 'import', file('bo-rut.json', v))).code).toBe(0);
-    const noReason = await run('sets', 'withdraw', v.id, '--reason', '  ');
-    expect(noReason.code).not.toBe(0);
-    expect(noReason.stderr).toContain('lý do');
-    const builtin = await run('sets', 'withdraw', 'xa-ntm-2022', '--reason', 'thử');
-    expect(builtin.code).not.toBe(0);
-    expect(builtin.stderr).toContain('SET_BUILTIN');
-    const ok = await run('sets', 'withdraw', v.id, '--reason', 'Nạp nhầm');
-    expect(ok.code, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ id: v.id, withdrawn: { by: null, reason: 'Nạp nhầm' } });
-    const list = JSON.parse((await run('sets')).stdout) as { id: string; withdrawn: unknown }[];
-    expect(list.find((s) => s.id === v.id)?.withdrawn).toMatchObject({ reason: 'Nạp nhầm' });
-  });
+  it(
+    'sets withdraw: needs a reason, refuses a shipped set, and marks an imported one withdrawn',
+    async () => {
+      const v = buildSet({ id: `cli-rut-${backend.kind}`, family: `cli-rut-${backend.kind}` });
+      expect((await run('sets', 'import', file('bo-rut.json', v))).code).toBe(0);
+      const noReason = await run('sets', 'withdraw', v.id, '--reason', '  ');
+      expect(noReason.code).not.toBe(0);
+      expect(noReason.stderr).toContain('lý do');
+      const builtin = await run('sets', 'withdraw', 'xa-ntm-2022', '--reason', 'thử');
+      expect(builtin.code).not.toBe(0);
+      expect(builtin.stderr).toContain('SET_BUILTIN');
+      const ok = await run('sets', 'withdraw', v.id, '--reason', 'Nạp nhầm');
+      expect(ok.code, ok.stderr).toBe(0);
+      expect(JSON.parse(ok.stdout)).toMatchObject({ id: v.id, withdrawn: { by: null, reason: 'Nạp nhầm' } });
+      const list = JSON.parse((await run('sets')).stdout) as { id: string; withdrawn: unknown }[];
+      expect(list.find((s) => s.id === v.id)?.withdrawn).toMatchObject({ reason: 'Nạp nhầm' });
+    },
+    SPAWN_TIMEOUT,
+  );
 });
 
 describe('CLI database errors', () => {
