@@ -9,7 +9,7 @@ import { communeGroupSchema, regionCodeSchema } from './domain/criteria/schema.t
 import { isIsoDate } from './domain/units/types.ts';
 import type { ValueMap } from './domain/evaluation/types.ts';
 import { buildApp } from './server/app.ts';
-import { createUser } from './server/auth/service.ts';
+import { createUser, purgeExpired, startSessionPurge } from './server/auth/service.ts';
 import { ROLES, type Role } from './server/auth/access.ts';
 import { presentSet, presentSetSummary } from './server/criteria/present.ts';
 import { SET_SUMMARY_KEYS, type SetSummary } from './domain/criteria/registry.ts';
@@ -91,7 +91,11 @@ function program(config: Config): Command {
         process.stdout.write('Lần chạy đầu: đang nạp dữ liệu mẫu (đơn vị hành chính thật, xóm và số liệu mẫu)…\n');
         await seedDemo(database.db);
       }
-      const app = await buildApp({ database, secureCookies: config.secureCookies }, { logger: false });
+      const app = await buildApp(
+        { database, secureCookies: config.secureCookies, auth: config.auth, allowedOrigins: config.allowedOrigins },
+        { logger: false },
+      );
+      const stopPurge = startSessionPurge(database.db, config.auth);
       await app.listen({ port: config.port, host: config.host });
       const release = writeServerLock(config, config.port);
       process.stdout.write(`Chung Sức đang chạy tại http://localhost:${config.port} (${database.describe})\n`);
@@ -103,6 +107,7 @@ function program(config: Config): Command {
         process.stdout.write('Chưa có tài khoản mẫu: tạo tài khoản bằng "npx chungsuc user add".\n');
       }
       const stop = async () => {
+        stopPurge();
         release();
         await app.close();
         await database.close();
@@ -117,7 +122,8 @@ function program(config: Config): Command {
     .description('áp dụng các migration và nạp dữ liệu tham chiếu (đơn vị, bộ tiêu chí)')
     .action(async () => {
       await withDb(config, async (d) => {
-        process.stdout.write(`Cơ sở dữ liệu đã cập nhật: ${d.describe}\n`);
+        const purged = await purgeExpired(d.db, config.auth);
+        process.stdout.write(`Cơ sở dữ liệu đã cập nhật: ${d.describe} (đã xoá ${purged} phiên đăng nhập hết hạn)\n`);
       });
     });
 

@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAccessGuard } from './auth/guard.ts';
+import { crossSiteGuard } from './auth/origin.ts';
 import { authRoutes } from './auth/routes.ts';
 import { SESSION_COOKIE, userFromToken } from './auth/service.ts';
 import type { AppContext } from './context.ts';
@@ -29,7 +30,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   // Before any plugin, so that every route (the docs too) answers errors in the shared shape.
   app.setErrorHandler(handleError);
   await app.register(cookie);
-  installAccessGuard(app, (req) => userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE]));
+  app.addHook('onRequest', crossSiteGuard(ctx.allowedOrigins ?? []));
+  installAccessGuard(app, (req) => userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE], ctx.auth));
   app.addHook('preValidation', refuseBadText);
   await registerDocs(app);
 

@@ -83,7 +83,10 @@ export function handleError(err: FastifyError | DomainError, req: FastifyRequest
       .code(400)
       .send(body('VALIDATION', `Dữ liệu không hợp lệ${label ? ` ở trường "${label}"` : ''}: ${issue.message}`, { field, context: err.validationContext }));
   }
-  if (err instanceof DomainError) return reply.code(statusFor(err.code)).send(body(err.code, err.message, err.details));
+  if (err instanceof DomainError) {
+    if (typeof err.details?.retryAfter === 'number') void reply.header('Retry-After', String(err.details.retryAfter));
+    return reply.code(statusFor(err.code)).send(body(err.code, err.message, err.details));
+  }
   const status = err.statusCode ?? 500;
   if (status < 500) return reply.code(status).send(fastifyClientError(err));
   req.log.error(err);

@@ -60,6 +60,7 @@ const MATRIX: Record<string, Row> = {
     expected: everyone(200),
   }),
   'POST /api/auth/logout': one({ request: () => ({ url: '/api/auth/logout' }), expected: everyone(200), ownSession: true }),
+  'POST /api/auth/logout-all': one({ request: () => ({ url: '/api/auth/logout-all' }), expected: signedIn(200), ownSession: true }),
   'GET /api/auth/me': one({ request: () => ({ url: '/api/auth/me' }), expected: signedIn(200) }),
   'GET /api/units': one({ request: () => ({ url: '/api/units?asOf=2025-07-01' }), expected: everyone(200) }),
   'POST /api/units': {

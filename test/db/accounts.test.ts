@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../src/db/client.ts';
 import { findUnitAsOf } from '../../src/db/repos/units.ts';
-import { countUsers, insertSession, purgeExpiredSessions } from '../../src/db/repos/users.ts';
-import { createUser, login, logout, userFromToken } from '../../src/server/auth/service.ts';
+import { countUsers, insertSession } from '../../src/db/repos/users.ts';
+import { createUser, login, logout, purgeExpired, userFromToken } from '../../src/server/auth/service.ts';
 import { backends } from './backends.ts';
 import { codeOf } from './errors.ts';
 
@@ -76,7 +76,7 @@ describe.each(backends)('accounts and sessions on $name', (backend) => {
     await insertSession(d.db, crypto.createHash('sha256').update(expired).digest('hex'), Number(user.id), new Date(Date.now() - 60_000));
     expect(await userFromToken(d.db, expired)).toBeNull();
     const before = await sessionCount();
-    await purgeExpiredSessions(d.db, new Date());
+    await purgeExpired(d.db);
     expect(await sessionCount()).toBe(before - 1);
   });
 

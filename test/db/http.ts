@@ -4,6 +4,7 @@ import { afterAll, expect } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
+import type { AppContext } from '../../src/server/context.ts';
 import { SESSION_COOKIE } from '../../src/server/auth/service.ts';
 
 const apps: FastifyInstance[] = [];
@@ -12,8 +13,8 @@ afterAll(async () => {
 });
 
 /** The API on `database` (no web bundle, so the routes are the same whether or not the web app was built). */
-export async function startApp(database: Database): Promise<FastifyInstance> {
-  const app = await buildApp({ database, secureCookies: false }, { logger: false, serveWeb: false });
+export async function startApp(database: Database, ctx: Partial<AppContext> = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ database, secureCookies: false, ...ctx }, { logger: false, serveWeb: false });
   await app.ready();
   apps.push(app);
   return app;

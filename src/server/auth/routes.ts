@@ -3,8 +3,8 @@ import type { AppContext } from '../context.ts';
 import { errorResponse, errorResponses, okBody } from '../contracts.ts';
 import { sessionUser } from './guard.ts';
 import { presentUser } from './present.ts';
-import { loginBody, loginResponse, userResponse } from './schema.ts';
-import { login, logout, SESSION_COOKIE } from './service.ts';
+import { loggedOutEverywhere, loginBody, loginResponse, userResponse } from './schema.ts';
+import { login, logout, logoutEverywhere, SESSION_COOKIE } from './service.ts';
 
 const TAGS = ['tài khoản'];
 
@@ -21,11 +21,15 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Các yêu cầu sau gửi kèm cookie này; chương trình không chạy trong trình duyệt giữ cookie và không gửi header Origin.',
           tags: TAGS,
           body: loginBody,
-          response: { 200: loginResponse, ...errorResponses(400), 401: errorResponse('Tên đăng nhập hoặc mật khẩu không đúng') },
+          response: { 200: loginResponse, ...errorResponses(400, 429), 401: errorResponse('Tên đăng nhập hoặc mật khẩu không đúng') },
         },
       },
       async (req, reply) => {
-        const { token, user, expiresAt } = await login(ctx.database.db, req.body.username, req.body.password);
+        const { token, user, expiresAt } = await login(ctx.database.db, req.body.username, req.body.password, {
+          settings: ctx.auth,
+          address: req.ip,
+          previousToken: req.cookies[SESSION_COOKIE],
+        });
         reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.secureCookies, expires: expiresAt });
         return { user: presentUser(user) };
       },
@@ -40,6 +44,23 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         await logout(ctx.database.db, req.cookies[SESSION_COOKIE]);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return { ok: true as const };
+      },
+    );
+    app.post(
+      '/api/auth/logout-all',
+      {
+        config: { access: 'session' },
+        schema: {
+          summary: 'Đăng xuất mọi nơi',
+          description: 'Đóng mọi phiên của tài khoản đang đăng nhập, trên mọi máy và trình duyệt, và xoá cookie.',
+          tags: TAGS,
+          response: { 200: loggedOutEverywhere },
+        },
+      },
+      async (req, reply) => {
+        const ended = await logoutEverywhere(ctx.database.db, sessionUser(req));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true as const, sessions: ended };
       },
     );
     app.get(

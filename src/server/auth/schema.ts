@@ -19,3 +19,7 @@ export type SessionUserBody = z.infer<typeof sessionUserBody>;
 
 export const userResponse = z.object({ user: sessionUserBody }).describe('Tài khoản đang đăng nhập');
 export const loginResponse = userResponse.describe('Đã đăng nhập: cookie phiên chungsuc_session (httpOnly) được đặt');
+
+export const loggedOutEverywhere = z
+  .object({ ok: z.literal(true), sessions: z.number().int().describe('số phiên đã đóng') })
+  .describe('Đã đóng mọi phiên của tài khoản');
