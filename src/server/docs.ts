@@ -2,6 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { SESSION_COOKIE } from './auth/service.ts';
 import { errorResponses, type ErrorStatus } from './contracts.ts';
 
@@ -12,6 +13,17 @@ const HOW_TO_LOG_IN =
   'mọi nơi: `POST /api/auth/logout-all`.';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A response schema without a description of its own gets one (never "Default Response"): a 2xx one the route's
+ * summary, an error one the shared description of its status.
+ */
+function described(schema: unknown, status: string, summary: string | undefined): unknown {
+  if (!(schema instanceof z.ZodType) || schema.description) return schema;
+  if (status.startsWith('2')) return schema.describe(summary ?? 'Kết quả');
+  const shared = errorResponses(Number(status) as ErrorStatus)[Number(status) as ErrorStatus] as z.ZodType | undefined;
+  return shared?.description ? schema.describe(shared.description) : schema;
+}
 
 /**
  * Every API route documents the errors any route can give (the shared error body): 400 for input (text that cannot
@@ -26,7 +38,8 @@ function documentErrors(route: RouteOptions): void {
   if (access !== 'public') statuses.push(401, 403);
   else if (methods.some((m) => UNSAFE.has(m))) statuses.push(403);
   const schema = (route.schema ??= {});
-  schema.response = { ...errorResponses(...statuses), ...(schema.response as object | undefined) };
+  const own = Object.entries((schema.response ?? {}) as Record<string, unknown>).map(([status, s]) => [status, described(s, status, schema.summary)]);
+  schema.response = { ...errorResponses(...statuses), ...Object.fromEntries(own) };
   (schema as { security?: unknown }).security = access === 'public' ? [] : [{ session: [] }];
 }
 

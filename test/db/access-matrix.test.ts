@@ -27,6 +27,8 @@ interface Case {
   expected: Expected;
   /** The request ends the session it is made with, so it gets a session of its own. */
   ownSession?: boolean;
+  /** The request ends every session of the account, so the shared sessions are opened again after it. */
+  endsEverySession?: boolean;
   /** For a list filtered by scope: checks what each account is shown. */
   shows?: (role: Role, body: unknown, all: unknown) => void;
 }
@@ -60,7 +62,7 @@ const MATRIX: Record<string, Row> = {
     expected: everyone(200),
   }),
   'POST /api/auth/logout': one({ request: () => ({ url: '/api/auth/logout' }), expected: everyone(200), ownSession: true }),
-  'POST /api/auth/logout-all': one({ request: () => ({ url: '/api/auth/logout-all' }), expected: signedIn(200), ownSession: true }),
+  'POST /api/auth/logout-all': one({ request: () => ({ url: '/api/auth/logout-all' }), expected: signedIn(200), ownSession: true, endsEverySession: true }),
   'GET /api/auth/me': one({ request: () => ({ url: '/api/auth/me' }), expected: signedIn(200) }),
   'GET /api/units': one({ request: () => ({ url: '/api/units?asOf=2025-07-01' }), expected: everyone(200) }),
   'POST /api/units': {
@@ -210,6 +212,7 @@ describe.each(backends)('access matrix on $name', (backend) => {
         heads[role] = head.statusCode;
       }
     }
+    if (c.endsEverySession) for (const role of ROLES) if (role !== 'anonymous') sessions.set(role, await login(app, ACCOUNT[role]));
     expect(actual).toEqual(c.expected);
     if (method === 'GET') expect(heads, 'HEAD mirrors GET').toEqual(c.expected);
     for (const [role, body] of bodies) c.shows!(role, body, bodies.get('admin'));
