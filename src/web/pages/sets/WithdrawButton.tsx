@@ -7,6 +7,8 @@ import { apiFetch, ApiError } from '../../api/client.ts';
 import { invalidateAfterSetChange } from '../../api/queries.ts';
 import { useErrorMessage } from '../../components/ApiErrorView.tsx';
 
+const DARK_RED = { color: '#a8071a', borderColor: '#a8071a' };
+
 /** Withdraw an imported version (province and admin): a reason is required; every evaluation goes back to the version before. */
 export function WithdrawButton({ id, name }: { id: string; name: string }) {
   const { t } = useTranslation();
@@ -32,14 +34,15 @@ export function WithdrawButton({ id, name }: { id: string; name: string }) {
   const failure = withdraw.error && withdraw.error.details.field !== 'reason' ? toMessage(withdraw.error) : null;
   return (
     <div>
-      <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="withdraw">
+      {/* antd's danger red (#ff4d4f) is below AA contrast on white: a darker red (7.6:1). */}
+      <Button danger icon={<StopOutlined aria-hidden />} onClick={() => setOpen(true)} data-testid="withdraw" style={DARK_RED}>
         {t('withdraw.button')}
       </Button>
       <Modal
         open={open}
         title={t('withdraw.title', { name })}
         okText={t('withdraw.submit')}
-        okButtonProps={{ danger: true }}
+        okButtonProps={{ danger: true, style: { background: '#a8071a', borderColor: '#a8071a' } }}
         cancelText={t('common.cancel')}
         onOk={() => form.submit()}
         onCancel={() => setOpen(false)}
