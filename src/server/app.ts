@@ -2,7 +2,7 @@ import '../domain/zod-locale.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,6 +14,7 @@ import type { AppContext } from './context.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
 import { registerDocs } from './docs.ts';
 import { handleError, handleFrameworkError } from './errors.ts';
+import { registerSecurityHeaders } from './security.ts';
 import { refuseBadText } from './text.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -23,17 +24,31 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 /** Builds the HTTP app: every route declares its access check, validates its input with Zod and errors share one shape. */
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2_000_000, frameworkErrors: handleFrameworkError }).withTypeProvider<ZodTypeProvider>();
+  const webIndex = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html')) ? path.join(WEB_DIST, 'index.html') : null;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 2_000_000,
+    // A page address the browser could not encode (`/don-vi/%E0%A4%A`) still gets the app, which shows its not-found
+    // page; API clients get the error.
+    frameworkErrors: (err, req, reply) => {
+      if (webIndex && err.code === 'FST_ERR_BAD_URL' && req.method === 'GET' && !req.url.startsWith('/api/')) {
+        void (reply as FastifyReply).status(404).type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(fs.readFileSync(webIndex, 'utf8'));
+        return;
+      }
+      handleFrameworkError(err, req, reply);
+    },
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   // Before any plugin, so that every route (the docs too) answers errors in the shared shape.
   app.setErrorHandler(handleError);
+  await registerSecurityHeaders(app, { https: ctx.secureCookies });
   await app.register(cookie);
   app.addHook('onRequest', crossSiteGuard(ctx.allowedOrigins ?? []));
   installAccessGuard(app, (req) => userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE], ctx.auth));
   app.addHook('preValidation', refuseBadText);
-  await registerDocs(app);
+  await registerDocs(app, { https: ctx.secureCookies });
 
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx));
@@ -41,13 +56,17 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(criteriaRoutes(ctx));
   await app.register(evaluationRoutes(ctx));
 
-  if (opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+  if (webIndex) {
     await app.register(fastifyStatic, {
       root: WEB_DIST,
       wildcard: false,
-      maxAge: '1h',
-      setHeaders: (reply, p) => {
-        if (p.endsWith('index.html')) void reply.header('Cache-Control', 'no-cache');
+      // The build writes .br and .gz beside each file: sent as they are, never compressed per request.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        // Files under assets/ carry a content hash in their name: a new build gives new names, so they never change.
+        const hashed = path.relative(WEB_DIST, file).split(path.sep)[0] === 'assets';
+        void reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

@@ -44,7 +44,7 @@ function documentErrors(route: RouteOptions): void {
 }
 
 /** OpenAPI at /api/docs: real response schemas, the session cookie as the security scheme, errors per route. */
-export async function registerDocs(app: FastifyInstance): Promise<void> {
+export async function registerDocs(app: FastifyInstance, opts: { https: boolean }): Promise<void> {
   app.addHook('onRoute', documentErrors);
   await app.register(swagger, {
     openapi: {
@@ -53,5 +53,14 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI brings its own page: its own policy (hashes of its inline scripts), without the HTTPS upgrade on plain HTTP.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      (opts.https ? header : header.replace(/\s*upgrade-insecure-requests;?/, ''))
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        // Swagger UI sets inline styles at run time; with a hash in the list the browser would ignore 'unsafe-inline'.
+        .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';"),
+  });
 }
