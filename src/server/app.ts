@@ -1,9 +1,11 @@
 import '../domain/zod-locale.ts';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyReply, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAccessGuard } from './auth/guard.ts';
@@ -44,6 +46,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   // Before any plugin, so that every route (the docs too) answers errors in the shared shape.
   app.setErrorHandler(handleError);
   await registerSecurityHeaders(app, { https: ctx.secureCookies });
+  // API answers (the overview's JSON is tens of kB) travel compressed; built files are already compressed at build
+  // time and sent as they are. Brotli at a low quality: little CPU per answer for most of the gain.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(cookie);
   app.addHook('onRequest', crossSiteGuard(ctx.allowedOrigins ?? []));
   installAccessGuard(app, (req) => userFromToken(ctx.database.db, req.cookies[SESSION_COOKIE], ctx.auth));
