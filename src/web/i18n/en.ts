@@ -73,6 +73,7 @@ const en: Messages = {
     'hoan-thanh': 'NTM task completed',
     'hien-dai': 'Modern NTM',
     none: 'Not yet met',
+    noData: 'No data yet',
     na: 'Not applicable',
     naHint: 'No commune criteria set applies to this type of unit on the chosen date',
   },

@@ -70,6 +70,7 @@ const vi = {
     'hoan-thanh': 'Hoàn thành nhiệm vụ NTM',
     'hien-dai': 'NTM hiện đại',
     none: 'Chưa đạt',
+    noData: 'Chưa có số liệu',
     na: 'Không áp dụng',
     naHint: 'Không có bộ tiêu chí xã áp dụng cho loại đơn vị này vào ngày đã chọn',
   },

@@ -2,7 +2,7 @@
 // (the screen then uses its default) rather than failing, because these URLs are shared and bookmarked by officers.
 
 /** Tiers an overview row can be filtered by, plus "none" (not reached) and "na" (no set applies). */
-export const TIER_KEYS = ['ntm', 'hoan-thanh', 'nang-cao', 'kieu-mau', 'hien-dai', 'none', 'na'] as const;
+export const TIER_KEYS = ['ntm', 'hoan-thanh', 'nang-cao', 'kieu-mau', 'hien-dai', 'none', 'no-data', 'na'] as const;
 export type TierKey = (typeof TIER_KEYS)[number];
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

@@ -33,7 +33,7 @@ export function OverviewFilters({ value, onChange, tiers, districts, types }: Pr
     set({ search: q });
   };
   const active = value.search !== '' || value.tier || value.district || value.type;
-  const tierLabel = (k: TierKey) => (k === 'none' ? t('tier.none') : k === 'na' ? t('tier.na') : t(`tier.${k}`));
+  const tierLabel = (k: TierKey) => (k === 'none' ? t('tier.none') : k === 'na' ? t('tier.na') : k === 'no-data' ? t('tier.noData') : t(`tier.${k}`));
   return (
     <div role="search" aria-label={t('overview.filters.label')} className="cs-filters">
       <span className="cs-field cs-filter-search">

@@ -18,7 +18,7 @@ import { SetsUsed } from './SetsUsed.tsx';
 import './overview.css';
 
 const route = getRouteApi('/staff/tong-quan');
-const TIER_ORDER: TierKey[] = ['ntm', 'hoan-thanh', 'nang-cao', 'kieu-mau', 'hien-dai', 'none', 'na'];
+const TIER_ORDER: TierKey[] = ['ntm', 'hoan-thanh', 'nang-cao', 'kieu-mau', 'hien-dai', 'none', 'no-data', 'na'];
 
 /** Province overview: every commune in force on the chosen date, with its criteria count and tier for a year. */
 export default function OverviewPage() {

@@ -4,7 +4,7 @@ import { useFormat } from '../../format.ts';
 import { countByTier, type TierKey } from './filter.ts';
 
 const ALWAYS: TierKey[] = ['ntm', 'nang-cao', 'kieu-mau', 'none'];
-const ORDER: TierKey[] = ['ntm', 'hoan-thanh', 'nang-cao', 'kieu-mau', 'hien-dai', 'none', 'na'];
+const ORDER: TierKey[] = ['ntm', 'hoan-thanh', 'nang-cao', 'kieu-mau', 'hien-dai', 'none', 'no-data', 'na'];
 
 interface Props {
   rows: OverviewRow[];
@@ -18,7 +18,7 @@ export function OverviewStats({ rows, tier, onTier }: Props) {
   const { num } = useFormat();
   const counts = countByTier(rows);
   const shown = ORDER.filter((k) => ALWAYS.includes(k) || (counts.get(k) ?? 0) > 0);
-  const label = (k: TierKey) => (k === 'none' ? t('tier.none') : k === 'na' ? t('tier.na') : t(`tier.${k}`));
+  const label = (k: TierKey) => (k === 'none' ? t('tier.none') : k === 'na' ? t('tier.na') : k === 'no-data' ? t('tier.noData') : t(`tier.${k}`));
   return (
     <section aria-label={t('overview.stats.label')}>
       <ul className="cs-stats">

@@ -15,10 +15,12 @@ export const NO_FILTERS: Filters = { search: '', tier: null, district: null, typ
 
 export function tierKey(r: OverviewRow): TierKey {
   if (r.set === null) return 'na';
+  // A unit without any stored value has not failed anything: it is counted apart, never as "Chưa đạt".
+  if (!r.hasValues) return 'no-data';
   return (r.tier as Tier | null) ?? 'none';
 }
 
-const TIER_RANK: Record<TierKey, number> = { na: -1, none: 0, ntm: 1, 'hoan-thanh': 1, 'nang-cao': 2, 'kieu-mau': 3, 'hien-dai': 4 };
+const TIER_RANK: Record<TierKey, number> = { na: -2, 'no-data': -1, none: 0, ntm: 1, 'hoan-thanh': 1, 'nang-cao': 2, 'kieu-mau': 3, 'hien-dai': 4 };
 export const tierRank = (r: OverviewRow): number => TIER_RANK[tierKey(r)];
 
 /** The former district of a commune; null after 1 July 2025, when communes hang directly under the province. */
