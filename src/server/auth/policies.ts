@@ -4,6 +4,7 @@
  * something is one edit here; the access matrix test (test/db/access-matrix.test.ts) enumerates it.
  */
 
+import type { Action, ProtectedAction } from '../../domain/auth/actions.ts';
 import { ROLES, type Role } from '../../domain/auth/roles.ts';
 
 export { ROLES, type Role } from '../../domain/auth/roles.ts';
@@ -66,11 +67,9 @@ export const POLICIES = {
   'set:import': { roles: PROVINCE_STAFF },
   'set:withdraw': { roles: PROVINCE_STAFF },
   'user:create': { roles: ['admin'] },
-} as const satisfies Record<string, Policy>;
+} as const satisfies Record<ProtectedAction, Policy>;
 
-export type ProtectedAction = keyof typeof POLICIES;
-/** What a route does; each route names one in `config.access` (or `public`). */
-export type Action = 'public' | ProtectedAction;
+export type { Action, ProtectedAction };
 
 export function policyFor(action: ProtectedAction): Policy {
   return POLICIES[action];

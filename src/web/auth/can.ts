@@ -1,8 +1,5 @@
 import type { Role } from '../../domain/auth/roles.ts';
-// The one server type the web still takes outside a contract: the action names come from the server's policy
-// table. Type only, so no server code is bundled; to move into the auth contract with the policy names.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import type { Action } from '../../server/auth/access.ts';
+import type { Action } from '../../domain/auth/actions.ts';
 import type { User } from '../api/types.ts';
 
 /** The server's actions that have a screen of their own; the server checks them again on every request. */
