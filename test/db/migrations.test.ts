@@ -48,6 +48,7 @@ const TABLES = [
   'assessments',
   'audit_log',
   'criteria_sets',
+  'login_failures',
   'schema_migrations',
   'sessions',
   'unit_attributes',
