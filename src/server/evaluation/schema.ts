@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { communeGroupSchema, regionCodeSchema, tierSchema } from '../../domain/criteria/schema.ts';
 import type { Evaluation } from '../../domain/evaluation/types.ts';
 import { isoDateParam, yearParam } from '../common.ts';
+import { unitDetail } from '../units/schema.ts';
 
 const status = z.enum(['met', 'basically-met', 'not-met', 'no-data']);
 const inputValue = z.union([z.number(), z.boolean(), z.string(), z.null()]);
@@ -137,20 +138,7 @@ export const unitEvaluationResponse = z.object({
   asOf: z.string(),
   year: z.number(),
   years: z.array(z.number()),
-  unit: z.object({
-    code: z.string(),
-    name: z.string(),
-    type: z.string(),
-    level: z.string(),
-    parentCode: z.string().nullable(),
-    validFrom: z.string().nullable(),
-    validTo: z.string().nullable(),
-    shortName: z.string(),
-    nameEn: z.string().nullable(),
-    region: z.string().nullable(),
-    legalBasis: z.string().nullable(),
-    sample: z.boolean(),
-  }),
+  unit: unitDetail,
   group: z.object({ value: z.string(), sample: z.boolean(), source: z.string().nullable() }).nullable(),
   valuesSample: z.boolean(),
   hasValues: z.boolean(),
