@@ -85,12 +85,22 @@ export const assessments = pgTable(
     family: text('family').notNull(),
     year: integer('year').notNull(),
     status: text('status').notNull().default('draft'),
+    /** Raised by every write and transition; a write based on another version is refused (optimistic concurrency). */
     version: integer('version').notNull().default(1),
     sample: boolean('sample').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: createdAt('updated_at'),
+    /** The set version the assessment was entered against (null for rows loaded before assessments had one). */
+    setId: text('set_id').references(() => criteriaSets.id),
+    createdBy: id('created_by').references((): AnyPgColumn => users.id),
+    updatedBy: id('updated_by').references((): AnyPgColumn => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: id('approved_by').references((): AnyPgColumn => users.id),
+    /** code → value as last approved; kept on reopen (approved-only views count these). */
+    approvedValues: jsonb('approved_values'),
   },
-  (t) => [unique().on(t.unitId, t.family, t.year)],
+  (t) => [unique().on(t.unitId, t.family, t.year), index('assessments_year_family').on(t.year, t.family, t.status)],
 );
 
 export const assessmentValues = pgTable(
@@ -100,12 +110,35 @@ export const assessmentValues = pgTable(
       .notNull()
       .references(() => assessments.id, { onDelete: 'cascade' }),
     code: text('code').notNull(),
-    value: jsonb('value').notNull(),
+    /** null: no value (a note may stand alone). */
+    value: jsonb('value'),
     note: text('note'),
     recordedBy: id('recorded_by'),
     recordedAt: createdAt('recorded_at'),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.code] })],
+);
+
+/** Append-only (the database refuses UPDATE and DELETE): value history, transitions and audit trail of assessments. */
+export const assessmentEvents = pgTable(
+  'assessment_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    assessmentId: id('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    at: createdAt('at'),
+    userId: id('user_id').references((): AnyPgColumn => users.id),
+    action: text('action').notNull(),
+    code: text('code'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+    source: text('source').notNull(),
+    sourceRef: text('source_ref'),
+    version: integer('version').notNull(),
+  },
+  (t) => [index('assessment_events_assessment').on(t.assessmentId, t.id), index('assessment_events_at').on(t.at)],
 );
 
 export const users = pgTable('users', {

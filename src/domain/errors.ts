@@ -43,6 +43,27 @@ export const ERROR_CODES = {
   HTTP: 'internal',
   ACCESS_UNCHECKED: 'internal',
   INTERNAL: 'internal',
+
+  // Assessments.
+  /** The assessment is not in a state where values can change (submitted, reviewed or approved). */
+  LOCKED: 'conflict',
+  /** The workflow does not allow this action from the assessment's state. */
+  INVALID_TRANSITION: 'conflict',
+  /** Return and reopen need a reason. */
+  REASON_REQUIRED: 'invalid',
+  FAMILY_NOT_FOUND: 'not-found',
+  /** The set family does not apply to this unit or year. */
+  FAMILY_NOT_FOR_UNIT: 'invalid',
+
+  // Evidence files.
+
+  // Excel round trip.
+
+  // DHIS2 interchange.
+
+  // Recognition register.
+
+  // Status boards and deadlines.
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorKind =

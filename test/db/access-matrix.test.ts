@@ -2,7 +2,7 @@
  * The access matrix: every route the app registers, the status each kind of user gets. A route added without
  * a row here fails the test, so access is decided deliberately for each one.
  */
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { isAction, POLICIES, type Policy } from '../../src/server/auth/policies.ts';
 import { buildSet } from '../factories.ts';
@@ -10,42 +10,14 @@ import { backends } from './backends.ts';
 import { login, startApp } from './http.ts';
 import { importRequest, jsonFile } from './multipart.ts';
 
-const ROLES = ['anonymous', 'viewer', 'commune', 'district', 'province', 'admin'] as const;
-type Role = (typeof ROLES)[number];
-type Expected = Record<Role, number>;
-
-/** Demo account of each role (see src/seed/demo.ts). */
-const ACCOUNT: Record<Exclude<Role, 'anonymous'>, string> = { viewer: 'xem', commune: 'xa.hoaan', district: 'huyen.hoaan', province: 'tinh', admin: 'admin' };
-
-const everyone = (status: number): Expected => ({ anonymous: status, viewer: status, commune: status, district: status, province: status, admin: status });
-const signedIn = (status: number): Expected => ({ ...everyone(status), anonymous: 401 });
-const provinceAndAdmin = (status: number): Expected => ({ anonymous: 401, viewer: 403, commune: 403, district: 403, province: status, admin: status });
-
-interface Case {
-  /** The request made for the route (a route with parameters needs real values; scope cases pick one per account). */
-  request: (role: Role) => InjectOptions | Promise<InjectOptions>;
-  expected: Expected;
-  /** The request ends the session it is made with, so it gets a session of its own. */
-  ownSession?: boolean;
-  /** The request ends every session of the account, so the shared sessions are opened again after it. */
-  endsEverySession?: boolean;
-  /** For a list filtered by scope: checks what each account is shown. */
-  shows?: (role: Role, body: unknown, all: unknown) => void;
-}
-
-/**
- * One case per situation where access differs. A route whose action is scoped to a resource needs an `in scope`
- * and an `out of scope` case (or, for a list, a `shows` check), and one case `state: <s>` for each state its
- * policy names.
- */
-type Row = Record<string, Case>;
+import { ACCOUNT, ROLES, everyone, one, provinceAndAdmin, signedIn, type Case, type Expected, type Role, type Row } from './access/cases.ts';
+import { ASSESSMENT_ROWS } from './access/assessments.ts';
 
 const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
   return importRequest(`ma-tran-${role}.json`, jsonFile(set));
 };
 
-const one = (c: Case): Row => ({ any: c });
 // The district account is the old Hoà An district (to 30/06/2025): its communes are in scope before the merger only.
 const inScopeUnit = (role: Role) => (role === 'district' ? { code: '01657', asOf: '2025-06-01' } : { code: '01654', asOf: '2025-07-01' });
 const hamlet = (role: Role, parentCode: string, suffix: string) => ({
@@ -56,6 +28,8 @@ const overviewRows = (body: unknown) => (body as { rows: { code: string; parentC
 
 /** Keyed by "METHOD url" as registered. HEAD routes are checked against the GET row of their path. */
 const MATRIX: Record<string, Row> = {
+  // Each feature keeps its rows in its own file under access/.
+  ...ASSESSMENT_ROWS,
   'GET /api/health': one({ request: () => ({ url: '/api/health' }), expected: everyone(200) }),
   'POST /api/auth/login': one({
     request: () => ({ url: '/api/auth/login', payload: { username: 'xem', password: 'chungsuc-demo' } }),
@@ -198,7 +172,7 @@ describe.each(backends)('access matrix on $name', (backend) => {
 
   const cases = Object.entries(MATRIX).flatMap(([key, row]) => Object.entries(row).map(([name, c]) => ({ key, name, c })));
   it.each(cases)('$key ($name)', async ({ key, c }) => {
-    const method = key.split(' ')[0] as 'GET' | 'POST';
+    const method = key.split(' ')[0] as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     const actual = {} as Expected;
     const heads = {} as Expected;
     const bodies = new Map<Role, unknown>();

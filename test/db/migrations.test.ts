@@ -44,6 +44,7 @@ function migrationsDir(files: Record<string, string>): string {
 }
 
 const TABLES = [
+  'assessment_events',
   'assessment_values',
   'assessments',
   'audit_log',

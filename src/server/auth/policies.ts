@@ -6,6 +6,7 @@
 
 import type { Action, ProtectedAction } from '../../domain/auth/actions.ts';
 import { ROLES, type Role } from '../../domain/auth/roles.ts';
+import { ASSESSMENT_STATES } from '../../domain/assessments/workflow.ts';
 
 export { ROLES, type Role } from '../../domain/auth/roles.ts';
 
@@ -53,6 +54,8 @@ export interface Policy {
 }
 
 const PROVINCE_STAFF = ['admin', 'province'] as const satisfies readonly Role[];
+/** Accounts that enter and change data (everyone but viewers); each is held to its scope. */
+const ENTRY_STAFF = ['commune', 'district', 'province', 'admin'] as const satisfies readonly Role[];
 
 /** Every action a route can declare (besides `public`). */
 export const POLICIES = {
@@ -67,6 +70,34 @@ export const POLICIES = {
   'set:import': { roles: PROVINCE_STAFF },
   'set:withdraw': { roles: PROVINCE_STAFF },
   'user:create': { roles: ['admin'] },
+
+  /** An assessment of a unit in scope (its values, evidence list, transitions). */
+  'assessment:read': { roles: ROLES, resource: 'unit' },
+  /**
+   * Change values, statuses and notes of a unit in scope. Only in draft or returned: otherwise 409 LOCKED (the
+   * state is the assessment's, checked by the service, so that a stale screen learns what happened).
+   */
+  'assessment:write': { roles: ENTRY_STAFF, resource: 'unit', states: ASSESSMENT_STATES },
+  /** Submit, review, approve, return, reopen: who may do which, from which state, is the domain workflow's. */
+  'assessment:transition': { roles: ENTRY_STAFF, resource: 'unit', states: ASSESSMENT_STATES },
+  /** Approve or return many at once: reviewers only; each item is checked as a single transition. */
+  'assessment:bulk': { roles: ['district', 'province', 'admin'], resource: 'unit' },
+  /** Status boards: rows outside scope are left out. */
+  'assessment:board': { roles: ROLES, resource: 'unit' },
+  /** Submission deadlines per year are set by the province. */
+  'deadline:set': { roles: PROVINCE_STAFF },
+  'evidence:read': { roles: ROLES, resource: 'unit' },
+  'evidence:upload': { roles: ENTRY_STAFF, resource: 'unit' },
+  'workbook:export': { roles: ROLES, resource: 'unit' },
+  'workbook:import': { roles: ENTRY_STAFF, resource: 'unit' },
+  'dhis2:read': { roles: ROLES, resource: 'unit' },
+  'dhis2:write': { roles: ENTRY_STAFF, resource: 'unit' },
+  /** The mapping between local codes and DHIS2 identifiers. */
+  'dhis2:mapping': { roles: PROVINCE_STAFF },
+  'recognition:read': { roles: ROLES, resource: 'unit' },
+  /** Recognition dossiers and decisions are kept by the province. */
+  'recognition:write': { roles: PROVINCE_STAFF, resource: 'unit' },
+  'audit:read': { roles: ROLES, resource: 'unit' },
 } as const satisfies Record<ProtectedAction, Policy>;
 
 export type { Action, ProtectedAction };
