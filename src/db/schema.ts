@@ -1,7 +1,26 @@
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  customType,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 // Mirrors migrations/*.sql, which are the source of truth for the database; this file gives typed queries.
 // test/db/schema-drift.test.ts checks that the two agree (columns, keys, unique indexes, foreign keys).
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 const id = (name: string) => bigint(name, { mode: 'number' });
 const createdAt = (name = 'created_at') => timestamp(name, { withTimezone: true }).notNull().defaultNow();
 
@@ -139,6 +158,52 @@ export const assessmentEvents = pgTable(
     version: integer('version').notNull(),
   },
   (t) => [index('assessment_events_assessment').on(t.assessmentId, t.id), index('assessment_events_at').on(t.at)],
+);
+
+/** Evidence files, stored in chunks (evidence_chunks) once received whole and checked. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unitId: id('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: id('uploaded_by').references((): AnyPgColumn => users.id),
+    uploadedAt: createdAt('uploaded_at'),
+  },
+  (t) => [index('evidence_files_unit').on(t.unitId)],
+);
+
+export const evidenceChunks = pgTable(
+  'evidence_chunks',
+  {
+    fileId: id('file_id')
+      .notNull()
+      .references(() => evidenceFiles.id),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
+);
+
+export const assessmentEvidence = pgTable(
+  'assessment_evidence',
+  {
+    assessmentId: id('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    code: text('code').notNull(),
+    fileId: id('file_id')
+      .notNull()
+      .references(() => evidenceFiles.id),
+    attachedBy: id('attached_by').references((): AnyPgColumn => users.id),
+    attachedAt: createdAt('attached_at'),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.code, t.fileId] }), index('assessment_evidence_file').on(t.fileId)],
 );
 
 export const users = pgTable('users', {

@@ -45,10 +45,13 @@ function migrationsDir(files: Record<string, string>): string {
 
 const TABLES = [
   'assessment_events',
+  'assessment_evidence',
   'assessment_values',
   'assessments',
   'audit_log',
   'criteria_sets',
+  'evidence_chunks',
+  'evidence_files',
   'login_failures',
   'schema_migrations',
   'sessions',

@@ -57,3 +57,37 @@ CREATE TRIGGER assessment_events_append_only BEFORE UPDATE OR DELETE ON assessme
   FOR EACH ROW EXECUTE FUNCTION refuse_audit_change();
 CREATE TRIGGER assessment_events_no_truncate BEFORE TRUNCATE ON assessment_events
   FOR EACH STATEMENT EXECUTE FUNCTION refuse_audit_change();
+
+-- Evidence files, stored in the database (so every app server sees them and backups include them) as chunks of
+-- at most 1 MiB. A file row and all its chunks are written in one transaction once the upload has been received
+-- whole, hashed and checked, so nothing can reference a file that is not fully stored.
+CREATE TABLE evidence_files (
+  id          bigserial PRIMARY KEY,
+  -- The unit whose assessment the file was uploaded for: who may download it is who may see that unit.
+  unit_id     bigint NOT NULL REFERENCES units (id),
+  name        text NOT NULL CHECK (length(name) BETWEEN 1 AND 255),
+  media_type  text NOT NULL,
+  size        bigint NOT NULL CHECK (size > 0),
+  sha256      text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  uploaded_by bigint REFERENCES users (id),
+  uploaded_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX evidence_files_unit ON evidence_files (unit_id);
+
+CREATE TABLE evidence_chunks (
+  file_id bigint NOT NULL REFERENCES evidence_files (id),
+  seq     integer NOT NULL CHECK (seq >= 0),
+  data    bytea NOT NULL,
+  PRIMARY KEY (file_id, seq)
+);
+
+-- Which files back which value or criterion status of an assessment (attaching and removing are events).
+CREATE TABLE assessment_evidence (
+  assessment_id bigint NOT NULL REFERENCES assessments (id),
+  code          text NOT NULL,
+  file_id       bigint NOT NULL REFERENCES evidence_files (id),
+  attached_by   bigint REFERENCES users (id),
+  attached_at   timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (assessment_id, code, file_id)
+);
+CREATE INDEX assessment_evidence_file ON assessment_evidence (file_id);
