@@ -65,6 +65,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(unitRoutes(ctx));
   await app.register(criteriaRoutes(ctx));
   await app.register(evaluationRoutes(ctx));
+  // assessments
+  // evidence
+  // workbooks
+  // dhis2
+  // audit
+  // boards
+  // recognition
 
   if (webIndex) {
     await app.register(fastifyStatic, {

@@ -30,6 +30,13 @@ const overviewRows = (body: unknown) => (body as { rows: { code: string; parentC
 const MATRIX: Record<string, Row> = {
   // Each feature keeps its rows in its own file under access/.
   ...ASSESSMENT_ROWS,
+  // evidence
+  // workbooks
+  // dhis2
+  // audit
+  // boards
+  // recognition
+
   'GET /api/health': one({ request: () => ({ url: '/api/health' }), expected: everyone(200) }),
   'POST /api/auth/login': one({
     request: () => ({ url: '/api/auth/login', payload: { username: 'xem', password: 'chungsuc-demo' } }),

@@ -324,6 +324,13 @@ const en: Messages = {
     addedLater: '{{name}} added (code {{code}}); it appears in the list when viewing from {{date}}.',
     failed: 'The hamlet was not added',
   },
+  // assessments
+  // evidence
+  // workbooks
+  // dhis2
+  // audit
+  // boards
+  // recognition
 };
 
 export default en;

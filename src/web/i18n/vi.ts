@@ -319,6 +319,13 @@ const vi = {
     addedLater: 'Đã thêm {{name}} (mã {{code}}); xóm hiện trong danh sách khi xem từ ngày {{date}}.',
     failed: 'Không thêm được xóm',
   },
+  // assessments
+  // evidence
+  // workbooks
+  // dhis2
+  // audit
+  // boards
+  // recognition
 };
 
 export default vi;

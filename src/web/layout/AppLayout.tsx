@@ -9,6 +9,13 @@ import { UserMenu } from './UserMenu.tsx';
 const NAV = [
   { to: '/tong-quan', key: 'nav.overview', match: ['/tong-quan', '/don-vi/'] },
   { to: '/bo-tieu-chi', key: 'nav.sets', match: ['/bo-tieu-chi', '/nap-bo-tieu-chi'] },
+  // assessments
+  // evidence
+  // workbooks
+  // dhis2
+  // audit
+  // boards
+  // recognition
 ] as const;
 
 /** Header with the app name, the two sections, language and account; the page in a <main> landmark. */

@@ -75,7 +75,24 @@ const importSet = createRoute({
   component: lazyRouteComponent(() => import('../pages/sets/ImportSetPage.tsx')),
 });
 
-const tree = root.addChildren([publicArea.addChildren([home, login]), staff.addChildren([overview, unit, sets, setDetail, importSet])]);
+// Each feature's screens are written inline under its comment in the staff area (createRoute({ getParentRoute: () => staff, ... })).
+const tree = root.addChildren([
+  publicArea.addChildren([home, login]),
+  staff.addChildren([
+    overview,
+    unit,
+    sets,
+    setDetail,
+    importSet,
+    // assessments
+    // evidence
+    // workbooks
+    // dhis2
+    // audit
+    // boards
+    // recognition
+  ]),
+]);
 
 /** The app's router; every route's error and unknown address show a page (never a blank screen). */
 export function createAppRouter(queryClient: QueryClient) {
