@@ -56,6 +56,17 @@ export const ERROR_CODES = {
   FAMILY_NOT_FOR_UNIT: 'invalid',
 
   // Evidence files.
+  /** An uploaded evidence file with no bytes. */
+  EVIDENCE_EMPTY: 'invalid',
+  /** An evidence file whose extension or content is not an accepted kind. */
+  EVIDENCE_TYPE: 'invalid',
+  /** An evidence file whose content is another accepted kind than its extension says (a .pdf that is a PNG). */
+  EVIDENCE_TYPE_MISMATCH: 'invalid',
+  EVIDENCE_NOT_FOUND: 'not-found',
+  /** The file is already attached to this value or criterion. */
+  EVIDENCE_ATTACHED: 'conflict',
+  /** The stored chunks of a file do not add up to its size or hash (it is not served). */
+  EVIDENCE_CORRUPT: 'internal',
 
   // Excel round trip.
 
