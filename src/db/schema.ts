@@ -246,3 +246,31 @@ export const auditLog = pgTable('audit_log', {
   entityId: text('entity_id'),
   data: jsonb('data'),
 });
+
+/** Submission (and review, approval) deadlines per year; family and level NULL mean every one. */
+export const deadlines = pgTable(
+  'deadlines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    year: integer('year').notNull(),
+    family: text('family'),
+    level: text('level'),
+    submitBy: date('submit_by', { mode: 'string' }).notNull(),
+    reviewBy: date('review_by', { mode: 'string' }),
+    approveBy: date('approve_by', { mode: 'string' }),
+    note: text('note'),
+    setBy: id('set_by').references((): AnyPgColumn => users.id),
+    setAt: createdAt('set_at'),
+  },
+  (t) => [unique('deadlines_scope').on(t.year, t.family, t.level).nullsNotDistinct()],
+);
+
+/** The data revision (migration 0006): `folded` plus the rows of data_changes, one per writing transaction. */
+export const dataRevision = pgTable('data_revision', {
+  id: boolean('id').primaryKey().default(true),
+  folded: bigint('folded', { mode: 'number' }).notNull().default(0),
+});
+
+export const dataChanges = pgTable('data_changes', {
+  txid: bigint('txid', { mode: 'number' }).primaryKey(),
+});

@@ -18,6 +18,7 @@ import { registerDocs } from './docs.ts';
 import { handleError, handleFrameworkError } from './errors.ts';
 import { registerSecurityHeaders } from './security.ts';
 import { refuseBadText } from './text.ts';
+import { boardRoutes } from './boards/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { unitRoutes } from './units/routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   // dhis2
   // audit
   // boards
+  await app.register(boardRoutes(ctx));
   // recognition
 
   if (webIndex) {

@@ -12,6 +12,7 @@ import { importRequest, jsonFile } from './multipart.ts';
 
 import { ACCOUNT, ROLES, everyone, one, provinceAndAdmin, signedIn, type Case, type Expected, type Role, type Row } from './access/cases.ts';
 import { ASSESSMENT_ROWS } from './access/assessments.ts';
+import { BOARD_ROWS } from './access/boards.ts';
 
 const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
@@ -35,6 +36,7 @@ const MATRIX: Record<string, Row> = {
   // dhis2
   // audit
   // boards
+  ...BOARD_ROWS,
   // recognition
 
   'GET /api/health': one({ request: () => ({ url: '/api/health' }), expected: everyone(200) }),

@@ -3,6 +3,7 @@ import { errorBody, todayVn } from '../common.ts';
 import type { AppContext } from '../context.ts';
 import { getRegistry } from '../criteria/service.ts';
 import { presentUnitDetail } from '../units/present.ts';
+import { cachedOverview } from './overview-cache.ts';
 import { evaluateUnit, evaluateValues, overview } from './service.ts';
 import {
   evaluateBody,
@@ -63,7 +64,8 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const asOf = req.query.asOf ?? todayVn();
         const year = req.query.year ?? Number(asOf.slice(0, 4));
-        const result = await overview(ctx.database.db, asOf, year, req.query.level);
+        const key = { asOf, year, level: req.query.level };
+        const result = await cachedOverview(ctx.database.db, key, () => overview(ctx.database.db, asOf, year, req.query.level));
         const rows = req.visibleOnly(result.rows, (r) => ({ kind: 'unit', unitId: r.id }));
         return { ...result, rows: rows.map(({ id: _id, ...r }) => r) };
       },
