@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import { openDatabase, queryRows, type Database } from '../../src/db/client.ts';
 import { dataRevision, foldChanges } from '../../src/db/repos/revision.ts';
 import { findUnitAsOf } from '../../src/db/repos/units.ts';
 import { buildAssessment } from '../factories.ts';
@@ -66,7 +66,7 @@ describe.each(backends)('data revision and overview cache on $name', (backend) =
     expect(await dataRevision(d.db)).toBe(r0 + 3);
     await foldChanges(d.db);
     expect(await dataRevision(d.db)).toBe(r0 + 3);
-    expect((await d.db.execute(sql`SELECT 1 FROM data_changes`)).rows ?? []).toEqual([]);
+    expect(await queryRows(d.db, sql`SELECT 1 FROM data_changes`)).toEqual([]);
   });
 
   it('shows a value stored after the overview was cached at the next request', async () => {
