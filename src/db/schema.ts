@@ -274,3 +274,19 @@ export const dataRevision = pgTable('data_revision', {
 export const dataChanges = pgTable('data_changes', {
   txid: bigint('txid', { mode: 'number' }).primaryKey(),
 });
+
+/** Local codes ↔ DHIS2 identifiers (0008_dhis2_mappings.sql); objects without a row get a generated identifier. */
+export const dhis2Mappings = pgTable(
+  'dhis2_mappings',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    uid: text('uid').notNull().unique(),
+    family: text('family'),
+    code: text('code'),
+    unitId: id('unit_id').references(() => units.id),
+    updatedBy: id('updated_by').references((): AnyPgColumn => users.id),
+    updatedAt: createdAt('updated_at'),
+  },
+  (t) => [unique().on(t.family, t.code), unique().on(t.unitId)],
+);

@@ -71,6 +71,12 @@ export const ERROR_CODES = {
   // Excel round trip.
 
   // DHIS2 interchange.
+  /** A row of a replaced DHIS2 mapping is wrong (bad identifier, unknown code or unit, used twice). */
+  DHIS2_MAPPING_INVALID: 'invalid',
+  /** A DHIS2 identifier (organisation unit, data set) that the mapping does not know. */
+  DHIS2_UNKNOWN_UID: 'not-found',
+  /** A DHIS2 period that is not a year (yyyy). */
+  DHIS2_PERIOD: 'invalid',
 
   // Recognition register.
 

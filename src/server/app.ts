@@ -10,10 +10,12 @@ import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAccessGuard } from './auth/guard.ts';
 import { crossSiteGuard } from './auth/origin.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { SESSION_COOKIE, userFromToken } from './auth/service.ts';
 import type { AppContext } from './context.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
+import { dhis2Routes } from './dhis2/routes.ts';
 import { registerDocs } from './docs.ts';
 import { handleError, handleFrameworkError } from './errors.ts';
 import { registerSecurityHeaders } from './security.ts';
@@ -70,7 +72,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   // evidence
   // workbooks
   // dhis2
+  await app.register(dhis2Routes(ctx));
   // audit
+  await app.register(auditRoutes(ctx));
   // boards
   await app.register(boardRoutes(ctx));
   // recognition

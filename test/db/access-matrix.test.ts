@@ -13,6 +13,8 @@ import { importRequest, jsonFile } from './multipart.ts';
 import { ACCOUNT, ROLES, everyone, one, provinceAndAdmin, signedIn, type Case, type Expected, type Role, type Row } from './access/cases.ts';
 import { ASSESSMENT_ROWS } from './access/assessments.ts';
 import { BOARD_ROWS } from './access/boards.ts';
+import { AUDIT_ROWS } from './access/audit.ts';
+import { DHIS2_ROWS } from './access/dhis2.ts';
 
 const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
@@ -34,7 +36,9 @@ const MATRIX: Record<string, Row> = {
   // evidence
   // workbooks
   // dhis2
+  ...DHIS2_ROWS,
   // audit
+  ...AUDIT_ROWS,
   // boards
   ...BOARD_ROWS,
   // recognition

@@ -53,6 +53,7 @@ const TABLES = [
   'data_changes',
   'data_revision',
   'deadlines',
+  'dhis2_mappings',
   'evidence_chunks',
   'evidence_files',
   'login_failures',

@@ -1,0 +1,61 @@
+/** Contracts of the audit trail of a unit (every recorded change of its assessments). Imports only zod and contracts. */
+import { z } from 'zod';
+import { isoDateParam, yearParam } from '../contracts.ts';
+import { unitSummary } from '../units/schema.ts';
+
+export const historyParams = z.object({ code: z.string().regex(/^[0-9A-Za-z-]{2,20}$/, 'mã đơn vị không hợp lệ') });
+
+export const historyQuery = z.object({
+  asOf: isoDateParam.optional().describe('ngày chọn thời kỳ của đơn vị (mã đơn vị được dùng lại qua 01/07/2025); mặc định hôm nay'),
+  from: isoDateParam.optional().describe('từ ngày (giờ Việt Nam), tính cả ngày này'),
+  to: isoDateParam.optional().describe('đến ngày (giờ Việt Nam), tính cả ngày này'),
+  family: z.string().max(100).optional(),
+  year: yearParam.optional(),
+  field: z.string().max(100).optional().describe('chỉ các thay đổi của một mã chỉ tiêu hoặc tiêu chí'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type HistoryQuery = z.infer<typeof historyQuery>;
+
+export const EVENT_ACTIONS = [
+  'create',
+  'value',
+  'criterion',
+  'note',
+  'evidence-add',
+  'evidence-remove',
+  'submit',
+  'review',
+  'approve',
+  'return',
+  'reopen',
+] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+export const historyItem = z.object({
+  id: z.number().int(),
+  at: z.string().describe('thời điểm (ISO 8601)'),
+  user: z.object({ username: z.string(), fullName: z.string() }).nullable(),
+  action: z.string().describe('create, value, criterion, note, evidence-add, evidence-remove, submit, review, approve, return, reopen'),
+  family: z.string(),
+  year: z.number().int(),
+  code: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+  source: z.string().describe('screen, import, api, dhis2 hoặc system'),
+  sourceRef: z.string().nullable().describe('tệp đã nhập, mã lần nhập DHIS2'),
+  version: z.number().int(),
+});
+export type HistoryItem = z.infer<typeof historyItem>;
+
+export const historyResponse = z
+  .object({
+    unit: unitSummary,
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    items: z.array(historyItem),
+  })
+  .describe('Các thay đổi, mới nhất trước');
+export type HistoryResponse = z.infer<typeof historyResponse>;
