@@ -329,6 +329,49 @@ const en: Messages = {
   // workbooks
   // dhis2
   // audit
+  audit: {
+    title: 'Change log',
+    titleOf: 'Change log: {{name}}',
+    back: 'Back to the unit',
+    period: 'Code {{code}}, in force {{from}} – {{to}}.',
+    intro:
+      "Every recorded change of the unit's assessments: values, criterion results, notes, evidence and the submit and approval steps. No one can change or remove these lines.",
+    filters: 'Filter the log',
+    from: 'From',
+    to: 'To',
+    family: 'Criteria set',
+    allFamilies: 'All',
+    year: 'Year',
+    allYears: 'All years',
+    field: 'Indicator code',
+    reset: 'Clear filters',
+    caption: 'Changes, newest first',
+    when: 'When',
+    who: 'Changed by',
+    what: 'Change',
+    change: 'Before → after',
+    source: 'Source',
+    reason: 'Reason',
+    empty: 'No changes yet',
+    system: 'System',
+    valueHistory: 'History',
+    valueHistoryTitle: 'Change history of {{code}}',
+    valueHistoryEmpty: 'No changes of this code yet',
+    action: {
+      create: 'Assessment created',
+      value: 'Value',
+      criterion: 'Criterion result',
+      note: 'Note',
+      'evidence-add': 'Evidence added',
+      'evidence-remove': 'Evidence removed',
+      submit: 'Submitted',
+      review: 'District review',
+      approve: 'Approved',
+      return: 'Returned',
+      reopen: 'Reopened',
+    },
+    sourceLabel: { screen: 'Entry screen', import: 'Excel file', api: 'API', dhis2: 'DHIS2', system: 'System' },
+  },
   // boards
   // recognition
 };

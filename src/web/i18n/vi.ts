@@ -324,6 +324,49 @@ const vi = {
   // workbooks
   // dhis2
   // audit
+  audit: {
+    title: 'Nhật ký thay đổi',
+    titleOf: 'Nhật ký thay đổi: {{name}}',
+    back: 'Về trang đơn vị',
+    period: 'Mã {{code}}, hiệu lực {{from}} – {{to}}.',
+    intro:
+      'Mọi thay đổi đã ghi của các bản đánh giá của đơn vị: giá trị, trạng thái tiêu chí, ghi chú, minh chứng và các bước gửi, duyệt. Không ai sửa hay xoá được các dòng này.',
+    filters: 'Lọc nhật ký',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    family: 'Bộ tiêu chí',
+    allFamilies: 'Tất cả',
+    year: 'Năm',
+    allYears: 'Tất cả các năm',
+    field: 'Mã chỉ tiêu',
+    reset: 'Bỏ lọc',
+    caption: 'Các thay đổi, mới nhất trước',
+    when: 'Lúc',
+    who: 'Người thay đổi',
+    what: 'Thay đổi',
+    change: 'Trước → sau',
+    source: 'Nguồn',
+    reason: 'Lý do',
+    empty: 'Chưa có thay đổi nào',
+    system: 'Hệ thống',
+    valueHistory: 'Lịch sử',
+    valueHistoryTitle: 'Lịch sử thay đổi của {{code}}',
+    valueHistoryEmpty: 'Chưa có thay đổi nào của mã này',
+    action: {
+      create: 'Tạo bản đánh giá',
+      value: 'Giá trị',
+      criterion: 'Kết quả tiêu chí',
+      note: 'Ghi chú',
+      'evidence-add': 'Thêm minh chứng',
+      'evidence-remove': 'Gỡ minh chứng',
+      submit: 'Gửi',
+      review: 'Huyện thẩm định',
+      approve: 'Phê duyệt',
+      return: 'Trả lại',
+      reopen: 'Mở lại',
+    },
+    sourceLabel: { screen: 'Màn hình nhập', import: 'Tệp Excel', api: 'API', dhis2: 'DHIS2', system: 'Hệ thống' },
+  },
   // boards
   // recognition
 };

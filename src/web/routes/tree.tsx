@@ -5,6 +5,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PublicLayout, RootError, RootNotFound } from '../layout/PublicLayout.tsx';
 import { ErrorPage } from '../pages/errors/ErrorPage.tsx';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
+import { auditSearch } from '../pages/audit/search.ts';
 import { resolveView } from '../view.ts';
 import { LOGIN_PATH, safeNext } from './safeNext.ts';
 import { loginSearch, overviewSearch, parseSearch, stringifySearch, unitSearch } from './search.ts';
@@ -75,6 +76,14 @@ const importSet = createRoute({
   component: lazyRouteComponent(() => import('../pages/sets/ImportSetPage.tsx')),
 });
 
+// audit: one unit's change log.
+const auditLog = createRoute({
+  getParentRoute: () => staff,
+  path: '/nhat-ky/$code',
+  validateSearch: auditSearch,
+  component: lazyRouteComponent(() => import('../pages/audit/AuditPage.tsx')),
+});
+
 // Each feature's screens are written inline under its comment in the staff area (createRoute({ getParentRoute: () => staff, ... })).
 const tree = root.addChildren([
   publicArea.addChildren([home, login]),
@@ -89,6 +98,7 @@ const tree = root.addChildren([
     // workbooks
     // dhis2
     // audit
+    auditLog,
     // boards
     // recognition
   ]),

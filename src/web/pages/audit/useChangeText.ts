@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../format.ts';
+
+const STATUSES = ['met', 'basically-met', 'not-met'] as const;
+
+/** How a recorded value (a number, yes/no, a status, a note, an evidence file) reads on screen. */
+export function useChangeText() {
+  const { t, i18n } = useTranslation();
+  const { num } = useFormat();
+  const value = (v: unknown): string => {
+    if (v === null || v === undefined || v === '') return t('common.none');
+    if (typeof v === 'number') return num(v);
+    if (typeof v === 'boolean') return v ? t('status.met') : t('status.not-met');
+    if (typeof v === 'string') return (STATUSES as readonly string[]).includes(v) ? t(`status.${v as (typeof STATUSES)[number]}`) : v;
+    if (typeof v === 'object' && v !== null && 'name' in v && typeof v.name === 'string') return (v as { name: string }).name;
+    return JSON.stringify(v);
+  };
+  const actions: Record<string, string> = t('audit.action', { returnObjects: true });
+  const sources: Record<string, string> = t('audit.sourceLabel', { returnObjects: true });
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(
+      new Date(iso),
+    );
+  return {
+    value,
+    action: (a: string) => actions[a] ?? a,
+    source: (s: string) => sources[s] ?? s,
+    when,
+  };
+}
