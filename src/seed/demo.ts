@@ -31,6 +31,22 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'xem', role: 'viewer', unitCode: '04', unitName: 'Tỉnh Cao Bằng', asOf: REORG_FIRST_DAY },
 ];
 
+/** The demo commune whose officer enters the current year from scratch (no assessment yet). */
+const DEMO_ENTRY_COMMUNE = '01654';
+export const CURRENT_DEMO_YEAR = 2026;
+
+/**
+ * Past years are approved. The current year is under way: some communes approved, some submitted and waiting,
+ * the rest still entering (drafts), and the demo commune's account starts with nothing entered.
+ */
+function demoStatus(u: UnitWithParent, year: number): string | null {
+  if (year < CURRENT_DEMO_YEAR) return 'approved';
+  const commune = u.level === 'hamlet' ? u.parentCode : u.code;
+  if (commune === DEMO_ENTRY_COMMUNE) return null;
+  const r = rng(`status:${u.code}:${year}`)();
+  return r < 0.45 ? 'approved' : r < 0.7 ? 'submitted' : 'draft';
+}
+
 /** Whether the demo was loaded already (its sample assessments exist). */
 export async function demoLoaded(db: Db): Promise<boolean> {
   return hasSampleAssessments(db);
@@ -121,8 +137,10 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
             if (registry.inForce(set.family, date) !== set) continue;
             if (set.unitLevel !== u.level || (set.unitTypes && !set.unitTypes.includes(u.type))) continue;
             if (set.tier !== 'ntm' && strength < 0.55) continue;
+            const status = demoStatus(u, year);
+            if (!status) continue;
             const values = sampleValues(set, u, year, strength, registry.resolverFor(set, year));
-            batch.push({ unitId: u.id, family: set.family, year, sample: true, status: 'approved', values });
+            batch.push({ unitId: u.id, family: set.family, year, sample: true, status, values, setId: set.id });
             count++;
           }
         }

@@ -20,6 +20,7 @@ import { registerDocs } from './docs.ts';
 import { handleError, handleFrameworkError } from './errors.ts';
 import { registerSecurityHeaders } from './security.ts';
 import { refuseBadText } from './text.ts';
+import { assessmentRoutes } from './assessments/routes.ts';
 import { boardRoutes } from './boards/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
@@ -68,7 +69,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(unitRoutes(ctx));
   await app.register(criteriaRoutes(ctx));
   await app.register(evaluationRoutes(ctx));
-  // assessments
+  await app.register(assessmentRoutes(ctx));
   // evidence
   // workbooks
   // dhis2

@@ -10,7 +10,7 @@ import { backends } from './backends.ts';
 import { login, startApp } from './http.ts';
 import { importRequest, jsonFile } from './multipart.ts';
 
-import { ACCOUNT, ROLES, everyone, one, provinceAndAdmin, signedIn, type Case, type Expected, type Role, type Row } from './access/cases.ts';
+import { ACCOUNT, ROLES, everyone, matrixContext, one, provinceAndAdmin, signedIn, type Case, type Expected, type Role, type Row } from './access/cases.ts';
 import { ASSESSMENT_ROWS } from './access/assessments.ts';
 import { BOARD_ROWS } from './access/boards.ts';
 import { AUDIT_ROWS } from './access/audit.ts';
@@ -156,8 +156,10 @@ describe.each(backends)('access matrix on $name', (backend) => {
   let app: FastifyInstance;
   const sessions = new Map<Role, Record<string, string>>();
   beforeAll(async () => {
-    app = await startApp(await backend.demo());
+    const db = await backend.demo();
+    app = await startApp(db);
     for (const role of ROLES) if (role !== 'anonymous') sessions.set(role, await login(app, ACCOUNT[role]));
+    Object.assign(matrixContext, { app, db, admin: sessions.get('admin') });
   }, 300_000);
 
   it('has a row for every registered route, and no row for a route that does not exist', () => {
@@ -189,6 +191,8 @@ describe.each(backends)('access matrix on $name', (backend) => {
     const actual = {} as Expected;
     const heads = {} as Expected;
     const bodies = new Map<Role, unknown>();
+    Object.assign(matrixContext, { app, admin: sessions.get('admin') });
+    await c.before?.();
     for (const role of ROLES) {
       const cookies = await cookiesFor(role, c);
       const res = await app.inject({ method, ...(await c.request(role)), ...(cookies ? { cookies } : {}) });

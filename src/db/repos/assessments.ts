@@ -1,7 +1,25 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../client.ts';
 import { assessments, assessmentValues } from '../schema.ts';
 import type { InputValue } from '../../domain/evaluation/types.ts';
+import { statesCounted, type ValueBasis } from '../../domain/assessments/workflow.ts';
+
+/**
+ * The values a basis counts, as one JSON object per assessment (a SQL expression over the row `a`): the current
+ * values when the assessment's state is counted, else the values as last approved (a reopened assessment keeps
+ * counting as approved until it is approved again); NULL when neither applies. An approved row stored before
+ * approval snapshots existed counts its current values.
+ */
+function countedValues(basis: ValueBasis) {
+  const states = sql.join(
+    statesCounted(basis).map((s) => sql`${s}`),
+    sql`, `,
+  );
+  return sql`CASE WHEN a.status IN (${states})
+                  THEN (SELECT coalesce(jsonb_object_agg(v.code, v.value), '{}'::jsonb) FROM assessment_values v
+                         WHERE v.assessment_id = a.id AND v.value IS NOT NULL)
+                  ELSE a.approved_values END`;
+}
 
 export interface StoredValues {
   assessmentId: number;
@@ -11,26 +29,32 @@ export interface StoredValues {
   values: Record<string, InputValue>;
 }
 
-/** Values of many units for one set family and year, keyed by unit id. */
-export async function valuesFor(db: Db, family: string, year: number, unitIds: number[]): Promise<Map<number, StoredValues>> {
+/** Values of many units for one set family and year, keyed by unit id (units whose basis counts nothing are absent). */
+export async function valuesFor(db: Db, family: string, year: number, unitIds: number[], basis: ValueBasis = 'all'): Promise<Map<number, StoredValues>> {
   const out = new Map<number, StoredValues>();
   if (unitIds.length === 0) return out;
-  const heads = await db
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.family, family), eq(assessments.year, year), inArray(assessments.unitId, unitIds)));
-  if (heads.length === 0) return out;
-  const byId = new Map<number, StoredValues>();
-  for (const h of heads) {
-    const v: StoredValues = { assessmentId: h.id, unitId: h.unitId, status: h.status, sample: h.sample, values: {} };
-    byId.set(h.id, v);
-    out.set(h.unitId, v);
+  const rows = await queryRows<{
+    id: number | string;
+    unit_id: number | string;
+    status: string;
+    sample: boolean;
+    vals: Record<string, InputValue> | string | null;
+  }>(
+    db,
+    sql`SELECT * FROM (
+          SELECT a.id, a.unit_id, a.status, a.sample, ${countedValues(basis)} AS vals
+            FROM assessments a
+           WHERE a.family = ${family} AND a.year = ${year}
+             AND a.unit_id IN (${sql.join(
+               unitIds.map((id) => sql`${id}`),
+               sql`, `,
+             )})) x
+         WHERE x.vals IS NOT NULL`,
+  );
+  for (const r of rows) {
+    const values = typeof r.vals === 'string' ? (JSON.parse(r.vals) as Record<string, InputValue>) : (r.vals ?? {});
+    out.set(Number(r.unit_id), { assessmentId: Number(r.id), unitId: Number(r.unit_id), status: r.status, sample: r.sample, values });
   }
-  const rows = await db
-    .select({ assessmentId: assessmentValues.assessmentId, code: assessmentValues.code, value: assessmentValues.value })
-    .from(assessmentValues)
-    .where(inArray(assessmentValues.assessmentId, [...byId.keys()]));
-  for (const r of rows) byId.get(r.assessmentId)!.values[r.code] = r.value as InputValue;
   return out;
 }
 
@@ -64,6 +88,8 @@ export interface NewAssessment {
   sample: boolean;
   status: string;
   values: Record<string, InputValue>;
+  /** The set version the values were entered against. */
+  setId?: string;
 }
 
 /** Inserts many new assessments with their values in batches (bulk loads such as the demo); fails on an existing one. */
@@ -72,7 +98,18 @@ export async function insertAssessments(db: Db, rows: NewAssessment[]): Promise<
     const chunk = rows.slice(i, i + 1000);
     const ids = await db
       .insert(assessments)
-      .values(chunk.map((a) => ({ unitId: a.unitId, family: a.family, year: a.year, sample: a.sample, status: a.status })))
+      .values(
+        chunk.map((a) => ({
+          unitId: a.unitId,
+          family: a.family,
+          year: a.year,
+          sample: a.sample,
+          status: a.status,
+          setId: a.setId ?? null,
+          // An approved load is its own approval snapshot.
+          approvedValues: a.status === 'approved' ? Object.fromEntries(Object.entries(a.values).filter(([, v]) => v !== null && v !== undefined)) : null,
+        })),
+      )
       .returning({ id: assessments.id, unitId: assessments.unitId, family: assessments.family, year: assessments.year });
     const idOf = new Map(ids.map((r) => [`${r.unitId}|${r.family}|${r.year}`, r.id]));
     const values = chunk.flatMap((a) =>
@@ -94,14 +131,14 @@ export interface ViewValues {
  * The values of many units for several set families and one year, read in one query (the overview): keyed by
  * unit id; a unit without any stored assessment is absent.
  */
-export async function valuesForView(db: Db, families: string[], year: number, unitIds: number[]): Promise<Map<number, ViewValues>> {
+export async function valuesForView(db: Db, families: string[], year: number, unitIds: number[], basis: ValueBasis = 'all'): Promise<Map<number, ViewValues>> {
   const out = new Map<number, ViewValues>();
   if (unitIds.length === 0 || families.length === 0) return out;
   // One row per assessment with its values folded into one JSON object: far fewer rows to decode than one per value.
   const rows = await queryRows<{ unit_id: number | string; family: string; sample: boolean; vals: Record<string, InputValue> | string | null }>(
     db,
-    sql`SELECT a.unit_id, a.family, a.sample,
-               (SELECT jsonb_object_agg(v.code, v.value) FROM assessment_values v WHERE v.assessment_id = a.id) AS vals
+    sql`SELECT * FROM (
+        SELECT a.unit_id, a.family, a.sample, ${countedValues(basis)} AS vals
           FROM assessments a
          WHERE a.year = ${year}
            AND a.family IN (${sql.join(
@@ -111,7 +148,8 @@ export async function valuesForView(db: Db, families: string[], year: number, un
            AND a.unit_id IN (${sql.join(
              unitIds.map((id) => sql`${id}`),
              sql`, `,
-           )})`,
+           )})) x
+       WHERE x.vals IS NOT NULL`,
   );
   for (const r of rows) {
     const unitId = Number(r.unit_id);

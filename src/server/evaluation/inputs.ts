@@ -6,6 +6,7 @@ import type { SetRegistry } from '../../domain/criteria/registry.ts';
 import { evaluateCompiled, type EvaluationInput } from '../../domain/evaluation/explain.ts';
 import { compiledFor, ladder, type UnitKind } from '../../domain/evaluation/ladder.ts';
 import type { ValueMap } from '../../domain/evaluation/types.ts';
+import type { ValueBasis } from '../../domain/assessments/workflow.ts';
 
 /**
  * A unit's stored values for every set of a ladder, keyed by family: an evaluation input that each set of the
@@ -17,11 +18,17 @@ export interface StoredInput extends EvaluationInput {
 }
 
 /** Stored inputs of several units for the sets of a ladder, one query per family. */
-export async function storedInputs(db: Db, sets: CriteriaSet[], unitIds: number[], year: number): Promise<Map<number, StoredInput>> {
+export async function storedInputs(
+  db: Db,
+  sets: CriteriaSet[],
+  unitIds: number[],
+  year: number,
+  basis: ValueBasis = 'approved',
+): Promise<Map<number, StoredInput>> {
   const out = new Map<number, StoredInput>();
   for (const id of unitIds) out.set(id, { values: {}, bySet: {}, sample: false, stored: true });
   for (const s of sets) {
-    const vals = await valuesFor(db, s.family, year, unitIds);
+    const vals = await valuesFor(db, s.family, year, unitIds, basis);
     for (const [unitId, v] of vals) {
       const entry = out.get(unitId)!;
       entry.bySet[s.family] = v.values;
@@ -42,6 +49,7 @@ export async function deriveValues(
   asOf: string,
   year: number,
   sets: CriteriaSet[],
+  basis: ValueBasis = 'approved',
 ): Promise<Record<string, ValueMap>> {
   const out: Record<string, ValueMap> = {};
   const wanted = sets.flatMap((s) => s.criteria.flatMap((c) => c.indicators.filter((i) => i.derive).map((i) => ({ set: s, ind: i }))));
@@ -58,6 +66,7 @@ export async function deriveValues(
       ladder(registry, target, year),
       pool.map((c) => c.id),
       year,
+      basis,
     );
     let reached = 0;
     for (const c of pool) {

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { valuesForView, type ViewValues } from '../../db/repos/assessments.ts';
 import { attributesAsOf, listUnitsAsOf, type UnitWithParent } from '../../db/repos/units.ts';
 import type { CriteriaSet } from '../../domain/criteria/schema.ts';
+import type { ValueBasis } from '../../domain/assessments/workflow.ts';
 import type { SetRegistry } from '../../domain/criteria/registry.ts';
 import { compiledFor, ladder, setsForYear, type UnitSets } from '../../domain/evaluation/ladder.ts';
 import { summarizer } from '../../domain/evaluation/summary.ts';
@@ -36,6 +37,8 @@ export interface OverviewRow {
 export interface Overview {
   asOf: string;
   year: number;
+  /** Which stored values were counted (see ValueBasis). */
+  basis: ValueBasis;
   /** The years the sets for this level cover: what the year selector offers. */
   years: number[];
   sets: string[];
@@ -83,7 +86,7 @@ function emptyRow(u: UnitWithParent, parent: UnitWithParent | undefined, g: { va
  * Every unit of a level in force on a date, with criteria met, tier and group for one year. The date decides
  * the units; the year decides the sets. Values are read in one query and evaluated on the compiled path.
  */
-export async function overview(db: Db, asOf: string, year: number, level = 'commune'): Promise<Overview> {
+export async function overview(db: Db, asOf: string, year: number, level = 'commune', basis: ValueBasis = 'approved'): Promise<Overview> {
   const registry = await getRegistry(db);
   // Only the level shown and the levels above it: the hamlets (thousands) are read only when they are shown.
   const all = (await Promise.all(levelAndAbove(level).map((l) => listUnitsAsOf(db, asOf, l)))).flat();
@@ -111,7 +114,7 @@ export async function overview(db: Db, asOf: string, year: number, level = 'comm
   const usedSets = new Set<string>();
   for (const { pair, units } of buckets.values()) {
     usedSets.add(pair.base.id).add(pair.top.id);
-    await fillRows(db, registry, pair, units, year, rowOf);
+    await fillRows(db, registry, pair, units, year, rowOf, basis);
   }
   rows.sort((a, b) => compareVi(a.parentName ?? '', b.parentName ?? '') || compareVi(a.name, b.name));
   const years = yearsForLevel(registry, level);
@@ -119,17 +122,26 @@ export async function overview(db: Db, asOf: string, year: number, level = 'comm
     rows.length > 0 && usedSets.size === 0
       ? { code: 'NO_SET_FOR_YEAR', message: `Không có bộ tiêu chí nào áp dụng cho năm ${year}; có bộ tiêu chí cho các năm ${formatYears(years)}` }
       : null;
-  return { asOf, year, years, sets: [...usedSets], rows, notice };
+  return { asOf, year, basis, years, sets: [...usedSets], rows, notice };
 }
 
 /** Fills the rows of units sharing a pair of sets: one query for their values, the compiled evaluator for each. */
-async function fillRows(db: Db, registry: SetRegistry, pair: UnitSets, units: UnitWithParent[], year: number, rowOf: Map<number, OverviewRow>): Promise<void> {
+async function fillRows(
+  db: Db,
+  registry: SetRegistry,
+  pair: UnitSets,
+  units: UnitWithParent[],
+  year: number,
+  rowOf: Map<number, OverviewRow>,
+  basis: ValueBasis,
+): Promise<void> {
   const families = ladder(registry, pair.top, year).map((s) => s.family);
   const values = await valuesForView(
     db,
     families,
     year,
     units.map((u) => u.id),
+    basis,
   );
   const summarize = new Map<string, ReturnType<typeof summarizer>>();
   const none: ViewValues = { byFamily: {}, sample: false };

@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import type { ValueBasis } from '../../domain/assessments/workflow.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, todayVn } from '../common.ts';
 import type { AppContext } from '../context.ts';
@@ -15,6 +17,14 @@ import {
   unitEvaluationResponse,
   type EvaluateBody,
 } from './schema.ts';
+
+/**
+ * The values a staff view counts: as asked, else approved ones; a commune officer sees their own unit's draft by
+ * default (their scope is their commune and its hamlets).
+ */
+function basisFor(req: FastifyRequest & { query: { basis?: ValueBasis | undefined } }): ValueBasis {
+  return req.query.basis ?? (req.user?.role === 'commune' ? 'all' : 'approved');
+}
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
@@ -64,8 +74,9 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const asOf = req.query.asOf ?? todayVn();
         const year = req.query.year ?? Number(asOf.slice(0, 4));
-        const key = { asOf, year, level: req.query.level };
-        const result = await cachedOverview(ctx.database.db, key, () => overview(ctx.database.db, asOf, year, req.query.level));
+        const basis = basisFor(req);
+        const key = { asOf, year, level: req.query.level, basis };
+        const result = await cachedOverview(ctx.database.db, key, () => overview(ctx.database.db, asOf, year, req.query.level, basis));
         const rows = req.visibleOnly(result.rows, (r) => ({ kind: 'unit', unitId: r.id }));
         return { ...result, rows: rows.map(({ id: _id, ...r }) => r) };
       },
@@ -86,14 +97,22 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const asOf = req.query.asOf ?? todayVn();
         const year = req.query.year ?? Number(asOf.slice(0, 4));
-        const result = await evaluateUnit(ctx.database.db, req.params.code, asOf, year, req.query.set, (unitId) =>
-          req.authorizeResource({ kind: 'unit', unitId }),
+        const basis = basisFor(req);
+        const result = await evaluateUnit(
+          ctx.database.db,
+          req.params.code,
+          asOf,
+          year,
+          req.query.set,
+          (unitId) => req.authorizeResource({ kind: 'unit', unitId }),
+          basis,
         );
         const registry = await getRegistry(ctx.database.db);
         const set = result.evaluation ? registry.get(result.evaluation.set) : null;
         return {
           asOf,
           year,
+          basis,
           years: result.years,
           unit: presentUnitDetail(result.unit),
           group: result.group,

@@ -1,3 +1,4 @@
+import { VALUE_BASES } from '../../domain/assessments/workflow.ts';
 /**
  * Request and response contracts of the evaluation routes. Responses are serialised through these schemas, and
  * the web infers its types from them (`import type`). Imports only zod, the domain and other contracts.
@@ -21,9 +22,21 @@ export const evaluateBody = z.object({
 });
 export type EvaluateBody = z.infer<typeof evaluateBody>;
 
-export const overviewQuery = z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), level: z.enum(['commune', 'hamlet']).optional() });
+/** Which stored values count: approved (default), including submitted ones, or every value including drafts. */
+export const basisParam = z
+  .enum(VALUE_BASES, { message: 'basis phải là approved, submitted hoặc all' })
+  .optional()
+  .describe(
+    'số liệu tính: approved (đã phê duyệt, mặc định), submitted (gồm cả đã gửi), all (gồm cả bản nháp); cán bộ xã mặc định xem cả bản nháp của xã mình',
+  );
+export const overviewQuery = z.object({
+  asOf: isoDateParam.optional(),
+  year: yearParam.optional(),
+  level: z.enum(['commune', 'hamlet']).optional(),
+  basis: basisParam,
+});
 export const unitEvaluationParams = z.object({ code: z.string().min(2).max(20) });
-export const unitEvaluationQuery = z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), set: z.string().optional() });
+export const unitEvaluationQuery = z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), set: z.string().optional(), basis: basisParam });
 
 export const indicatorResultSchema = z.object({
   code: z.string(),
@@ -124,9 +137,11 @@ export const overviewRowSchema = z.object({
   explanation: z.string().nullable(),
 });
 
+const basisShown = z.enum(VALUE_BASES).describe('số liệu được tính trong kết quả này');
 export const overviewResponse = z.object({
   asOf: z.string(),
   year: z.number(),
+  basis: basisShown,
   years: z.array(z.number()).describe('các năm có bộ tiêu chí cho cấp này (để chọn năm)'),
   sets: z.array(z.string()),
   rows: z.array(overviewRowSchema),
@@ -137,6 +152,7 @@ export type OverviewResponse = z.infer<typeof overviewResponse>;
 export const unitEvaluationResponse = z.object({
   asOf: z.string(),
   year: z.number(),
+  basis: basisShown,
   years: z.array(z.number()),
   unit: unitDetail,
   group: z.object({ value: z.string(), sample: z.boolean(), source: z.string().nullable() }).nullable(),

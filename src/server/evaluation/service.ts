@@ -6,6 +6,7 @@ import type { SetRegistry } from '../../domain/criteria/registry.ts';
 import { evaluateCompiled, type EvaluationInput } from '../../domain/evaluation/explain.ts';
 import { compiledFor, ladder, offeredYears, setsForYear } from '../../domain/evaluation/ladder.ts';
 import type { Evaluation } from '../../domain/evaluation/types.ts';
+import type { ValueBasis } from '../../domain/assessments/workflow.ts';
 import { getRegistry } from '../criteria/service.ts';
 import { deriveValues, optionsFor, storedInputs } from './inputs.ts';
 import { explainNoSet, groupMissing, type Explanation } from './explanations.ts';
@@ -59,6 +60,7 @@ export async function evaluateUnit(
   year: number,
   setId?: string,
   authorizeUnit?: (unitId: number) => void,
+  basis: ValueBasis = 'approved',
 ): Promise<UnitEvaluation> {
   const unit = await findUnitAsOf(db, code, asOf);
   if (!unit) throw new DomainError('UNIT_NOT_IN_FORCE', `Không có đơn vị hành chính mã "${code}" vào ngày ${asOf}`, { code, asOf });
@@ -82,8 +84,8 @@ export async function evaluateUnit(
   const { base, top } = pair;
   if (!setId && base.dimension === 'group' && !group) return { ...empty, explanation: groupMissing(unit, base, asOf) };
   const sets = ladder(registry, top, year);
-  const entry = (await storedInputs(db, sets, [unit.id], year)).get(unit.id)!;
-  const derived = await deriveValues(db, registry, unit, asOf, year, sets);
+  const entry = (await storedInputs(db, sets, [unit.id], year, basis)).get(unit.id)!;
+  const derived = await deriveValues(db, registry, unit, asOf, year, sets, basis);
   for (const [family, values] of Object.entries(derived)) entry.bySet[family] = { ...(entry.bySet[family] ?? {}), ...values };
   const opts = optionsFor(unit, year, group?.value);
   const evaluation = evaluateValues(registry, base.id, opts, entry);

@@ -1,5 +1,6 @@
 /** The shape of access matrix rows (test/db/access-matrix.test.ts), shared by the files that hold each feature's rows. */
-import type { InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Database } from '../../../src/db/client.ts';
 
 export const ROLES = ['anonymous', 'viewer', 'commune', 'district', 'province', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -35,6 +36,8 @@ export interface Case {
   endsEverySession?: boolean;
   /** For a list filtered by scope: checks what each account is shown. */
   shows?: (role: Role, body: unknown, all: unknown) => void;
+  /** Brings the data into the situation the case is about (e.g. an assessment in a given state), once, first. */
+  before?: () => Promise<void>;
 }
 
 /**
@@ -49,3 +52,6 @@ export const one = (c: Case): Row => ({ any: c });
 
 /** Accounts that enter data (not viewers, not anonymous). */
 export const entryStaff = (status: number): Expected => ({ anonymous: 401, viewer: 403, commune: status, district: status, province: status, admin: status });
+
+/** The app and database the matrix runs on, with an admin session, for cases that prepare data or read versions. */
+export const matrixContext: { app?: FastifyInstance; db?: Database; admin?: Record<string, string> } = {};
