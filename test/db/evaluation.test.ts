@@ -39,7 +39,7 @@ describe.each(backends)('evaluation service on $name', (backend) => {
   it('fills each row from the evaluation of the set in force, with the values stored for it', async () => {
     const withValues = await buildUnit(d.db, { parent: province });
     const without = await buildUnit(d.db, { parent: province });
-    await buildAssessment(d.db, { unit: withValues, family: NTM_2021, year: 2025, values: { '1.1': true, '1.2': true } });
+    await buildAssessment(d.db, { unit: withValues, family: NTM_2021, year: 2025, values: { '1.1': true, '1.2': true }, status: 'approved' });
     const { rows } = await overview(d.db, AFTER, 2025);
     // The commune sets apply to communes (Xã), not to wards (Phường): Cao Bằng has three since 1/7/2025.
     const wards = rows.filter((r) => r.type === 'Phường');
@@ -68,7 +68,7 @@ describe.each(backends)('evaluation service on $name', (backend) => {
   });
 
   it('evaluates a unit with the ladder in force and its stored values', async () => {
-    await buildAssessment(d.db, { unit: await unit('01654', AFTER), family: NTM_2021, year: 2025, values: { '1.1': true } });
+    await buildAssessment(d.db, { unit: await unit('01654', AFTER), family: NTM_2021, year: 2025, values: { '1.1': true }, status: 'approved' });
     const e = await evaluateUnit(d.db, '01654', AFTER, 2025);
     expect(e.unit).toMatchObject({ code: '01654', fullName: 'Xã Hòa An', parentCode: '04' });
     expect(e.evaluation!.set).toBe('xa-ntm-2024');
@@ -80,8 +80,8 @@ describe.each(backends)('evaluation service on $name', (backend) => {
   });
 
   it('evaluates a reused code as the unit in force on the date, each with its own values', async () => {
-    await buildAssessment(d.db, { unit: await unit('01304', BEFORE), family: NTM_2021, year: 2024, values: { '1.1': false } });
-    await buildAssessment(d.db, { unit: await unit('01304', AFTER), family: NTM_2021, year: 2025, values: { '1.1': true } });
+    await buildAssessment(d.db, { unit: await unit('01304', BEFORE), family: NTM_2021, year: 2024, values: { '1.1': false }, status: 'approved' });
+    await buildAssessment(d.db, { unit: await unit('01304', AFTER), family: NTM_2021, year: 2025, values: { '1.1': true }, status: 'approved' });
     const old = await evaluateUnit(d.db, '01304', BEFORE, 2024);
     const current = await evaluateUnit(d.db, '01304', AFTER, 2025);
     expect(old.unit.fullName).toBe('Xã Thạch Lâm');

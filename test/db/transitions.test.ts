@@ -77,8 +77,8 @@ describe.each(backends)('every view at every transition on $name', (backend) => 
     const newCommune = (await findUnitAsOf(d.db, '01654', '2025-07-01'))!;
     hamlets.before = (await buildUnit(d.db, { level: 'hamlet', parent: oldCommune, validFrom: '2020-01-01', validTo: '2025-06-30' })).code;
     hamlets.after = (await buildUnit(d.db, { level: 'hamlet', parent: newCommune })).code;
-    await buildAssessment(d.db, { unit: newCommune, family: 'xa-ntm-2021-2025', year: 2025, values: { '1.1': true, '13': 'met' } });
-    await buildAssessment(d.db, { unit: newCommune, family: 'xa-ntm-2026-2030', year: 2026, values: { '1': 'met', '2': 'not-met' } });
+    await buildAssessment(d.db, { unit: newCommune, family: 'xa-ntm-2021-2025', year: 2025, values: { '1.1': true, '13': 'met' }, status: 'approved' });
+    await buildAssessment(d.db, { unit: newCommune, family: 'xa-ntm-2026-2030', year: 2026, values: { '1': 'met', '2': 'not-met' }, status: 'approved' });
     const user = await buildUser(d.db, { role: 'province', unit: province });
     app = await startApp(d);
     cookies = await login(app, user.username, TEST_PASSWORD);
