@@ -69,6 +69,8 @@ export const ERROR_CODES = {
   EVIDENCE_CORRUPT: 'internal',
 
   // Excel round trip.
+  /** An uploaded assessment workbook with problems (details.problems: sheet, row, column, message); nothing stored. */
+  WORKBOOK_INVALID: 'invalid',
 
   // DHIS2 interchange.
   /** A row of a replaced DHIS2 mapping is wrong (bad identifier, unknown code or unit, used twice). */
