@@ -25,6 +25,7 @@ import { boardRoutes } from './boards/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { unitRoutes } from './units/routes.ts';
+import { workbookRoutes } from './workbooks/routes.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(assessmentRoutes(ctx));
   // evidence
   // workbooks
+  await app.register(workbookRoutes(ctx));
   // dhis2
   await app.register(dhis2Routes(ctx));
   // audit

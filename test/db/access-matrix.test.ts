@@ -15,6 +15,7 @@ import { ASSESSMENT_ROWS } from './access/assessments.ts';
 import { BOARD_ROWS } from './access/boards.ts';
 import { AUDIT_ROWS } from './access/audit.ts';
 import { DHIS2_ROWS } from './access/dhis2.ts';
+import { WORKBOOK_ROWS } from './access/workbooks.ts';
 
 const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
@@ -35,6 +36,7 @@ const MATRIX: Record<string, Row> = {
   ...ASSESSMENT_ROWS,
   // evidence
   // workbooks
+  ...WORKBOOK_ROWS,
   // dhis2
   ...DHIS2_ROWS,
   // audit

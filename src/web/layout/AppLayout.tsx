@@ -12,6 +12,7 @@ const NAV = [
   // assessments
   // evidence
   // workbooks
+  { to: '/nhap-xuat-excel', key: 'workbooks.nav', match: ['/nhap-xuat-excel'] },
   // dhis2
   // audit
   // boards

@@ -70,6 +70,13 @@ const setDetail = createRoute({
   component: lazyRouteComponent(() => import('../pages/sets/SetDetailPage.tsx')),
 });
 
+// workbooks
+const workbooks = createRoute({
+  getParentRoute: () => staff,
+  path: '/nhap-xuat-excel',
+  component: lazyRouteComponent(() => import('../pages/workbooks/WorkbooksPage.tsx')),
+});
+
 const importSet = createRoute({
   getParentRoute: () => staff,
   path: '/nap-bo-tieu-chi',
@@ -96,6 +103,7 @@ const tree = root.addChildren([
     // assessments
     // evidence
     // workbooks
+    workbooks,
     // dhis2
     // audit
     auditLog,
