@@ -162,7 +162,7 @@ function program(config: Config): Command {
           async (d) => {
             const catalog = await getCatalog(d.db);
             const entry = catalog.entry(id);
-            return presentSet(entry.set, catalog.registry, entry.withdrawn);
+            return presentSet(entry.set, catalog.registry, entry.withdrawn, entry.origin);
           },
           (base) => getJson(`${base}/api/sets/${encodeURIComponent(id)}`),
         ),

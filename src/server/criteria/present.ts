@@ -23,10 +23,11 @@ export function presentSetSummary({ set, withdrawn }: Pick<CatalogEntry, 'set' |
 }
 
 /** One set with every criterion and indicator, each indicator saying whether its thresholds are confirmed. */
-export function presentSet(set: CriteriaSet, registry: SetRegistry, withdrawn: Withdrawal | null = null) {
+export function presentSet(set: CriteriaSet, registry: SetRegistry, withdrawn: Withdrawal | null = null, origin: 'builtin' | 'import' = 'import') {
   return {
     ...summaryOf(set, registry, withdrawn),
     withdrawn,
+    origin,
     family: set.family,
     legalSource: set.legalSource,
     amends: set.amends ?? null,

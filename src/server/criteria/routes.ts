@@ -43,7 +43,7 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const catalog = await getCatalog(ctx.database.db);
         const entry = catalog.entry(req.params.id);
-        return presentSet(entry.set, catalog.registry, entry.withdrawn);
+        return presentSet(entry.set, catalog.registry, entry.withdrawn, entry.origin);
       },
     );
     app.post(
@@ -82,7 +82,7 @@ export function criteriaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const catalog = await withdrawSet(ctx.database.db, req.params.id, sessionUser(req).id, req.body.reason);
         const entry = catalog.entry(req.params.id);
-        return presentSet(entry.set, catalog.registry, entry.withdrawn);
+        return presentSet(entry.set, catalog.registry, entry.withdrawn, entry.origin);
       },
     );
   };

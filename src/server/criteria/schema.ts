@@ -88,6 +88,7 @@ export const setCriterionSchema = z.object({
 export const setDetailResponse = setSummarySchema
   .extend({
     withdrawn: withdrawalSchema,
+    origin: z.enum(['builtin', 'import']).describe('builtin: phiên bản đi kèm phần mềm (theo tệp dữ liệu, không rút được); import: do tỉnh nạp'),
     family: z.string(),
     legalSource: z.string(),
     amends: z.string().nullable().describe('phiên bản mà phiên bản này sửa đổi, thay thế'),

@@ -95,7 +95,7 @@ export default function SetDetailPage() {
           title={t('withdraw.done', { date: formatDate(s.withdrawn.at), by: s.withdrawn.by ?? t('withdraw.cli') })}
           description={t('withdraw.reasonShown', { reason: s.withdrawn.reason })}
         />
-      ) : can(user, 'set:withdraw') ? (
+      ) : can(user, 'set:withdraw') && s.origin === 'import' ? (
         <WithdrawButton id={s.id} name={s.name} />
       ) : null}
       {s.sample ? <Alert type="warning" showIcon title={t('scorecard.setSample')} /> : null}
