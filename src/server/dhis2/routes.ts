@@ -3,9 +3,19 @@ import { sessionUser } from '../auth/guard.ts';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../contracts.ts';
 import { exportDataValues } from './export.ts';
+import { importDataValues } from './import.ts';
 import { loadMapping, type EffectiveMapping } from './mapping.ts';
 import { presentMapping } from './present.ts';
-import { dataValueSetResponse, dataValueSetsQuery, mappingsQuery, mappingsResponse, replaceMappingsBody } from './schema.ts';
+import {
+  dataValueSetBody,
+  dataValueSetResponse,
+  dataValueSetsQuery,
+  importQuery,
+  importSummary,
+  mappingsQuery,
+  mappingsResponse,
+  replaceMappingsBody,
+} from './schema.ts';
 import { replaceMapping } from './service.ts';
 
 const TAGS = ['DHIS2'];
@@ -77,6 +87,34 @@ export function dhis2Routes(ctx: AppContext): FastifyPluginAsyncZod {
           },
           (unitId) => req.authorizeResource({ kind: 'unit', unitId }),
           (units) => req.visibleOnly(units, (u) => ({ kind: 'unit', unitId: u.id })),
+        ),
+    );
+    app.post(
+      '/api/dataValueSets',
+      {
+        config: { access: 'dhis2:write' },
+        // A DHIS2 payload for every commune of the province runs to tens of thousands of values.
+        bodyLimit: 50_000_000,
+        schema: {
+          summary: 'Nhập giá trị theo dạng dataValueSets của DHIS2',
+          description:
+            'Mỗi giá trị qua đúng các quy tắc như khi nhập trên màn hình: bảng ánh xạ tìm đơn vị, họ bộ tiêu chí và mã; phạm vi của tài khoản, trạng thái bản đánh giá (đã gửi, đã duyệt thì khoá) và giá trị (đọc như ô bảng tính) được kiểm tra; vi phạm là một xung đột (conflicts) nêu mã và lý do. atomicMode=ALL (mặc định): có xung đột thì không lưu gì (status ERROR); atomicMode=NONE: lưu các giá trị không xung đột (WARNING). dryRun=true: kiểm tra và đếm, không lưu. importStrategy: CREATE_AND_UPDATE (mặc định), CREATE (giữ giá trị đã có), UPDATE (chỉ sửa giá trị đã có), DELETE (xoá giá trị và ghi chú). Giá trị rỗng xoá giá trị đã lưu; comment là ghi chú. Đếm: imported (giá trị mới), updated (giá trị hoặc ghi chú khác), deleted, ignored (trùng giá trị đang lưu, hoặc xung đột). Thay đổi ghi vào lịch sử với nguồn dhis2 và mã lần nhập (reference).',
+          tags: TAGS,
+          querystring: importQuery,
+          body: dataValueSetBody,
+          response: { 200: importSummary, ...errorResponses(400, 401, 403, 413) },
+        },
+      },
+      async (req) =>
+        importDataValues(
+          ctx.database.db,
+          sessionUser(req),
+          req.body,
+          { dryRun: req.query.dryRun === 'true', strategy: req.query.importStrategy ?? 'CREATE_AND_UPDATE', atomic: req.query.atomicMode ?? 'ALL' },
+          {
+            visible: (unitIds) => new Set(req.visibleOnly(unitIds, (unitId) => ({ kind: 'unit', unitId }))),
+            authorize: (unitId) => req.authorizeResource({ kind: 'unit', unitId }),
+          },
         ),
     );
   };

@@ -15,7 +15,7 @@ interface Props {
   code: string;
 }
 
-const who = (u: AssessmentChange['user']) => (u === null ? null : typeof u === 'string' ? u : u.fullName || u.username);
+const who = (c: AssessmentChange) => c.userName || c.user || null;
 
 /** The changes of one value (or criterion status), newest first, as the assessment's history records them. */
 export function ValueHistoryList({ unitCode, family, year, code }: Props) {
@@ -28,7 +28,7 @@ export function ValueHistoryList({ unitCode, family, year, code }: Props) {
     .map(({ c, i }) => ({
       key: String(i),
       at: c.at,
-      who: who(c.user),
+      who: who(c),
       action: c.action,
       context: null,
       code: null,
@@ -36,7 +36,7 @@ export function ValueHistoryList({ unitCode, family, year, code }: Props) {
       after: c.after,
       hasValues: c.before !== undefined || c.after !== undefined,
       source: c.source,
-      sourceRef: null,
+      sourceRef: c.sourceRef ?? null,
       reason: c.reason ?? null,
     }));
   return (

@@ -39,13 +39,16 @@ export const unitHistoryQuery = (code: string, p: UnitHistoryParams) =>
 /** One change of an assessment as its history route gives it (oldest first). */
 export interface AssessmentChange {
   at: string;
-  user: string | { username: string; fullName?: string | null } | null;
+  /** Username, and the person's name. */
+  user: string | null;
+  userName?: string | null;
   action: string;
   code?: string | null;
   before?: unknown;
   after?: unknown;
   reason?: string | null;
   source: string;
+  sourceRef?: string | null;
 }
 
 function changesOf(body: unknown): AssessmentChange[] {
