@@ -23,6 +23,7 @@ import { refuseBadText } from './text.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { boardRoutes } from './boards/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
+import { evidenceRoutes } from './evidence/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { workbookRoutes } from './workbooks/routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(evaluationRoutes(ctx));
   await app.register(assessmentRoutes(ctx));
   // evidence
+  await app.register(evidenceRoutes(ctx));
   // workbooks
   await app.register(workbookRoutes(ctx));
   // dhis2

@@ -16,6 +16,7 @@ import { BOARD_ROWS } from './access/boards.ts';
 import { AUDIT_ROWS } from './access/audit.ts';
 import { DHIS2_ROWS } from './access/dhis2.ts';
 import { WORKBOOK_ROWS } from './access/workbooks.ts';
+import { EVIDENCE_ROWS } from './access/evidence.ts';
 
 const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
@@ -35,6 +36,7 @@ const MATRIX: Record<string, Row> = {
   // Each feature keeps its rows in its own file under access/.
   ...ASSESSMENT_ROWS,
   // evidence
+  ...EVIDENCE_ROWS,
   // workbooks
   ...WORKBOOK_ROWS,
   // dhis2

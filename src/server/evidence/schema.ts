@@ -1,6 +1,6 @@
 /** The evidence routes' contract: parameters and responses (the web infers its types from these). */
 import { z } from 'zod';
-import { yearParam } from '../contracts.ts';
+import { isoDateParam, yearParam } from '../contracts.ts';
 
 export const evidenceRef = z
   .object({
@@ -19,6 +19,10 @@ export const assessmentEvidenceParams = z.object({
   year: yearParam.describe('năm đánh giá'),
 });
 
+const asOf = isoDateParam.optional().describe('ngày xác định đơn vị (mặc định: theo năm đánh giá), cho đơn vị đã sáp nhập');
+
+export const uploadEvidenceQuery = z.object({ asOf });
+
 export const removeEvidenceParams = assessmentEvidenceParams.extend({
   fileId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('số của tệp'),
 });
@@ -26,6 +30,7 @@ export const removeEvidenceParams = assessmentEvidenceParams.extend({
 export const removeEvidenceQuery = z.object({
   code: z.string().min(1).max(50).describe('mã chỉ tiêu hoặc tiêu chí mà tệp đang làm minh chứng'),
   version: z.coerce.number().int().min(0).max(2_147_483_647).describe('phiên bản của đánh giá mà màn hình đang có'),
+  asOf,
 });
 
 export const evidenceChangeResponse = z

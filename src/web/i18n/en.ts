@@ -326,6 +326,24 @@ const en: Messages = {
   },
   // assessments
   // evidence
+  evidence: {
+    title: 'Evidence ({{code}})',
+    none: 'No evidence file yet.',
+    add: 'Add an evidence file',
+    hint: 'PDF, images, Word, Excel, PowerPoint or OpenDocument; at most {{max}}.',
+    uploading: 'Uploading "{{name}}"…',
+    uploaded: '"{{name}}" added.',
+    removed: '"{{name}}" removed.',
+    progress: 'Upload progress',
+    failed: 'The evidence was not saved',
+    tooLarge: 'The file "{{name}}" is larger than the {{max}} limit for an evidence file',
+    empty: 'The file "{{name}}" is empty (0 bytes)',
+    remove: 'Remove',
+    removeNamed: 'Remove the file {{name}}',
+    confirmRemove: 'Remove "{{name}}" from the evidence? The file stays in the history.',
+    cancel: 'No',
+    bytes: '{{n}} bytes',
+  },
   // workbooks
   workbooks: {
     nav: 'Excel import/export',

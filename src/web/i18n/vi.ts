@@ -321,6 +321,24 @@ const vi = {
   },
   // assessments
   // evidence
+  evidence: {
+    title: 'Minh chứng ({{code}})',
+    none: 'Chưa có tệp minh chứng.',
+    add: 'Thêm tệp minh chứng',
+    hint: 'PDF, ảnh, Word, Excel, PowerPoint hoặc OpenDocument; tối đa {{max}}.',
+    uploading: 'Đang tải lên "{{name}}"…',
+    uploaded: 'Đã thêm "{{name}}".',
+    removed: 'Đã gỡ "{{name}}".',
+    progress: 'Tiến độ tải lên',
+    failed: 'Không lưu được minh chứng',
+    tooLarge: 'Tệp "{{name}}" lớn hơn giới hạn {{max}} của một tệp minh chứng',
+    empty: 'Tệp "{{name}}" rỗng (0 byte)',
+    remove: 'Gỡ',
+    removeNamed: 'Gỡ tệp {{name}}',
+    confirmRemove: 'Gỡ "{{name}}" khỏi minh chứng? Tệp vẫn được giữ trong lịch sử.',
+    cancel: 'Không',
+    bytes: '{{n}} byte',
+  },
   // workbooks
   workbooks: {
     nav: 'Nhập/xuất Excel',
