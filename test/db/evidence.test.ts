@@ -78,6 +78,24 @@ describe.each(backends)('evidence files on $name', (backend) => {
       sql`SELECT e.action, e.code, e.after FROM assessment_events e JOIN assessments a ON a.id = e.assessment_id JOIN units u ON u.id = a.unit_id
           WHERE u.code = '01654' AND a.family = ${FAMILY} AND a.year = 2027 AND e.action = 'evidence-add' ORDER BY e.id`,
     );
+    const history = await app.inject({ url: `${base(2027)}/history`, cookies: commune });
+    expect(history.statusCode, history.body).toBe(200);
+    const added = history.json<{ action: string; code?: string; after?: { name: string; sha256: string }; source: string; user: string }[]>();
+    expect(added.filter((h) => h.action === 'evidence-add').map((h) => [h.code, h.after?.name, h.source])).toEqual([
+      ['1', 'Biên bản họp.pdf', 'api'],
+      ['1', 'Ảnh hiện trường.png', 'api'],
+      ['1', 'Báo cáo.docx', 'api'],
+      ['1', 'Bảng số liệu.xlsx', 'api'],
+    ]);
+    // The assessment shows the files under their code.
+    type Entries = Record<string, { evidence: { name: string }[] }>;
+    const current = (await app.inject({ url: base(2027), cookies: commune })).json<{ values: Entries; criteria: Entries }>();
+    expect((current.values['1'] ?? current.criteria['1'])!.evidence.map((f) => f.name)).toEqual([
+      'Biên bản họp.pdf',
+      'Ảnh hiện trường.png',
+      'Báo cáo.docx',
+      'Bảng số liệu.xlsx',
+    ]);
     expect(events.map((e) => [e.action, e.code, e.after.name])).toEqual([
       ['evidence-add', '1', 'Biên bản họp.pdf'],
       ['evidence-add', '1', 'Ảnh hiện trường.png'],

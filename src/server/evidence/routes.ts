@@ -25,8 +25,10 @@ import { multipartLimits, readEvidenceUpload } from './upload.ts';
 
 const TAGS = ['minh chứng'];
 
-/** A browser page sends Sec-Fetch-Site; a program does not. */
-const sourceOf = (req: FastifyRequest): EntrySource => ({ kind: req.headers['sec-fetch-site'] === 'same-origin' ? 'screen' : 'api' });
+/** The entry screen says so (as for values); a page of this site also sends Sec-Fetch-Site, a program does not. */
+const sourceOf = (req: FastifyRequest): EntrySource => ({
+  kind: req.headers['x-entry-source'] === 'screen' || req.headers['sec-fetch-site'] === 'same-origin' ? 'screen' : 'api',
+});
 
 export function evidenceRoutes(ctx: AppContext, limits: EvidenceLimits = EVIDENCE_LIMITS): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,16 +1,10 @@
 /** The evidence routes' contract: parameters and responses (the web infers its types from these). */
 import { z } from 'zod';
 import { isoDateParam, yearParam } from '../contracts.ts';
+import { evidenceRef } from '../assessments/schema.ts';
 
-export const evidenceRef = z
-  .object({
-    id: z.number().int().describe('số của tệp (tải về: GET /api/evidence/{id})'),
-    name: z.string().describe('tên tệp như người tải lên đặt (đã bỏ thư mục và ký tự điều khiển)'),
-    sha256: z.string().describe('SHA-256 của nội dung (hex)'),
-    size: z.number().int().describe('số byte'),
-    type: z.string().describe('loại nội dung đã kiểm tra theo nội dung tệp (MIME)'),
-  })
-  .describe('Một tệp minh chứng');
+/** The shape an assessment shows of a file (one definition, the assessment contract's). */
+export { evidenceRef };
 export type EvidenceRefBody = z.infer<typeof evidenceRef>;
 
 export const assessmentEvidenceParams = z.object({

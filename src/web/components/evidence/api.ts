@@ -28,7 +28,10 @@ export function uploadEvidence(t: EvidenceTarget, code: string, version: number,
 }
 
 export function removeEvidence(t: EvidenceTarget, code: string, version: number, fileId: number): Promise<EvidenceChangeBody> {
-  return apiFetch<EvidenceChangeBody>(withQuery(`${base(t)}/evidence/${fileId}`, { code, version, asOf: t.asOf }), { method: 'DELETE' });
+  return apiFetch<EvidenceChangeBody>(withQuery(`${base(t)}/evidence/${fileId}`, { code, version, asOf: t.asOf }), {
+    method: 'DELETE',
+    headers: { 'X-Entry-Source': 'screen' },
+  });
 }
 
 interface AssessmentEvidence {
