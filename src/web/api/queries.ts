@@ -1,6 +1,18 @@
 import { QueryClient, queryOptions } from '@tanstack/react-query';
+import type { ValueBasis } from '../../domain/assessments/workflow.ts';
 import { apiFetch, ApiError, withQuery } from './client.ts';
-import type { EvaluationResponse, OverviewResponse, SetDetail, SetsResponse, UnitResponse, User } from './types.ts';
+import type {
+  AssessmentBody,
+  AssessmentState,
+  EvaluationResponse,
+  OverviewResponse,
+  SetDetail,
+  SetsResponse,
+  TransitionAction,
+  Unit,
+  UnitResponse,
+  User,
+} from './types.ts';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -15,12 +27,12 @@ declare module '@tanstack/react-query' {
 export const keys = {
   me: ['auth', 'me'] as const,
   overviews: ['overview'] as const,
-  overview: (p: { asOf: string; year: number }) => ['overview', p] as const,
+  overview: (p: { asOf: string; year: number; basis: ValueBasis }) => ['overview', p] as const,
   sets: ['sets'] as const,
   set: (id: string) => ['sets', id] as const,
   units: ['units'] as const,
   unit: (code: string, asOf: string) => ['units', code, { asOf }] as const,
-  evaluation: (code: string, p: { asOf: string; year: number; set: string | null }) => ['units', code, 'evaluation', p] as const,
+  evaluation: (code: string, p: { asOf: string; year: number; set: string | null; basis: ValueBasis }) => ['units', code, 'evaluation', p] as const,
 };
 
 /** The logged-in user, or null when logged out (a server that cannot be reached also reads as logged out). */
@@ -37,11 +49,14 @@ export const meQuery = queryOptions({
   staleTime: Infinity,
 });
 
-/** Only the date and the year make the key (a caller's extra fields must not split the cache). */
-export const overviewQuery = ({ asOf, year }: { asOf: string; year: number }) =>
+/** `basis` sent only when it is not the default (approved values). */
+const basisParam = (basis: ValueBasis) => (basis === 'approved' ? undefined : basis);
+
+/** Only the date, the year and the basis make the key (a caller's extra fields must not split the cache). */
+export const overviewQuery = ({ asOf, year, basis = 'approved' }: { asOf: string; year: number; basis?: ValueBasis | undefined }) =>
   queryOptions({
-    queryKey: keys.overview({ asOf, year }),
-    queryFn: ({ signal }) => apiFetch<OverviewResponse>(withQuery('/api/overview', { asOf, year }), { signal }),
+    queryKey: keys.overview({ asOf, year, basis }),
+    queryFn: ({ signal }) => apiFetch<OverviewResponse>(withQuery('/api/overview', { asOf, year, basis: basisParam(basis) }), { signal }),
   });
 
 export const setsQuery = queryOptions({ queryKey: keys.sets, queryFn: ({ signal }) => apiFetch<SetsResponse>('/api/sets', { signal }) });
@@ -55,10 +70,16 @@ export const unitQuery = (code: string, asOf: string) =>
     queryFn: ({ signal }) => apiFetch<UnitResponse>(withQuery(`/api/units/${encodeURIComponent(code)}`, { asOf }), { signal }),
   });
 
-export const evaluationQuery = (code: string, { asOf, year, set }: { asOf: string; year: number; set: string | null }) =>
+export const evaluationQuery = (
+  code: string,
+  { asOf, year, set, basis = 'approved' }: { asOf: string; year: number; set: string | null; basis?: ValueBasis | undefined },
+) =>
   queryOptions({
-    queryKey: keys.evaluation(code, { asOf, year, set }),
-    queryFn: ({ signal }) => apiFetch<EvaluationResponse>(withQuery(`/api/units/${encodeURIComponent(code)}/evaluation`, { asOf, year, set }), { signal }),
+    queryKey: keys.evaluation(code, { asOf, year, set, basis }),
+    queryFn: ({ signal }) =>
+      apiFetch<EvaluationResponse>(withQuery(`/api/units/${encodeURIComponent(code)}/evaluation`, { asOf, year, set, basis: basisParam(basis) }), {
+        signal,
+      }),
   });
 
 /** What a change to the criteria sets makes stale: the sets themselves and every evaluation. */
@@ -86,3 +107,65 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+// assessments
+
+/** One assessment: a unit, a set family and a year (values entered for that year's pinned set version). */
+export interface AssessmentKey {
+  code: string;
+  family: string;
+  year: number;
+}
+
+function assessmentPath(k: AssessmentKey): string {
+  return `/api/assessments/${encodeURIComponent(k.code)}/${encodeURIComponent(k.family)}/${k.year}`;
+}
+
+export const assessmentKeys = {
+  all: ['assessments'] as const,
+  one: (k: AssessmentKey) => ['assessments', k.code, k.family, k.year] as const,
+};
+
+/** Not cached between visits: the screen must start from what is stored now (a stale base only leads to a conflict). */
+export const assessmentQuery = (k: AssessmentKey) =>
+  queryOptions({
+    queryKey: assessmentKeys.one(k),
+    queryFn: ({ signal }) => apiFetch<AssessmentBody>(assessmentPath(k), { signal }),
+    staleTime: 0,
+  });
+
+export interface AssessmentWrite {
+  version: number;
+  values: Record<string, number | boolean | string | null>;
+  criteria: Record<string, string | null>;
+  notes: Record<string, string | null>;
+}
+
+/** Saves a draft; the history records the entry screen as its source. */
+export function saveAssessment(k: AssessmentKey, body: AssessmentWrite): Promise<{ version: number; status: AssessmentState }> {
+  return apiFetch(assessmentPath(k), { method: 'PUT', body: JSON.stringify(body), headers: { 'X-Entry-Source': 'screen' } });
+}
+
+export function transitionAssessment(
+  k: AssessmentKey,
+  body: { action: TransitionAction; reason?: string; version: number },
+): Promise<{ version: number; status: AssessmentState }> {
+  return apiFetch(`${assessmentPath(k)}/transitions`, { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** What a saved value or a transition makes stale: the assessment, every evaluation and the overview. */
+export function invalidateAfterAssessmentChange(client: QueryClient, k: AssessmentKey): Promise<void> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: assessmentKeys.one(k) }),
+    client.invalidateQueries({ queryKey: keys.overviews }),
+    client.invalidateQueries({ queryKey: keys.units }),
+  ]).then(() => undefined);
+}
+
+/** Units in force on a date whose name contains `q` (the entry screen's unit picker). */
+export const unitSearchQuery = (p: { q: string; asOf: string; level?: string }) =>
+  queryOptions({
+    queryKey: ['units', 'search', p] as const,
+    queryFn: ({ signal }) => apiFetch<{ asOf: string; units: Unit[] }>(withQuery('/api/units', p), { signal }),
+    enabled: p.q.trim().length >= 2,
+  });

@@ -35,3 +35,30 @@ export type SetCriterion = SetDetail['criteria'][number];
 export type SetIndicator = SetCriterion['indicators'][number];
 export type SetListItem = z.infer<typeof setListItemSchema>;
 export type SetsResponse = z.infer<typeof setListResponse>;
+
+// assessments
+export type { AssessmentState, TransitionAction } from '../../domain/assessments/workflow.ts';
+import type { AssessmentState, TransitionAction } from '../../domain/assessments/workflow.ts';
+export interface EvidenceRef {
+  id: number;
+  name: string;
+  sha256: string;
+  size: number;
+  type: string;
+}
+export interface AssessmentBody {
+  unit: { code: string; name: string; level: string; region?: string | null; validFrom?: string | null; validTo?: string | null };
+  family: string;
+  year: number;
+  setId: string;
+  status: AssessmentState;
+  version: number;
+  values: Record<
+    string,
+    { value: number | boolean | string | null; note: string | null; evidence: EvidenceRef[]; updatedAt: string | null; updatedBy: string | null }
+  >;
+  criteria: Record<string, { status: string | null; note: string | null; evidence?: EvidenceRef[] }>;
+  transitions: { action: TransitionAction; from: AssessmentState; to: AssessmentState; at: string; user: string; reason: string | null }[];
+  editable: boolean;
+  actions: TransitionAction[];
+}

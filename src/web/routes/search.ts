@@ -1,3 +1,5 @@
+import { VALUE_BASES, type ValueBasis } from '../../domain/assessments/workflow.ts';
+
 // Search parameters of every screen, parsed from the address bar into typed values. Anything malformed is dropped
 // (the screen then uses its default) rather than failing, because these URLs are shared and bookmarked by officers.
 
@@ -36,6 +38,8 @@ export interface ViewSearch {
   asOf?: string;
   /** Assessment year. */
   year?: number;
+  /** Which stored values count (approved by default; staff may include submitted ones, or drafts too). */
+  basis?: ValueBasis;
 }
 
 export interface OverviewSearch extends ViewSearch {
@@ -59,7 +63,7 @@ export interface LoginSearch {
 }
 
 export function viewSearch(raw: Raw): ViewSearch {
-  return defined({ asOf: isoDate(raw.asOf), year: yearParam(raw.year) });
+  return defined({ asOf: isoDate(raw.asOf), year: yearParam(raw.year), basis: VALUE_BASES.find((b) => b === raw.basis) });
 }
 
 export function overviewSearch(raw: Raw): OverviewSearch {

@@ -48,8 +48,8 @@ const overview = createRoute({
   getParentRoute: () => staff,
   path: '/tong-quan',
   validateSearch: overviewSearch,
-  loaderDeps: ({ search }) => ({ asOf: search.asOf, year: search.year }),
-  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(overviewQuery(resolveView(deps))),
+  loaderDeps: ({ search }) => ({ asOf: search.asOf, year: search.year, basis: search.basis }),
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(overviewQuery({ ...resolveView(deps), basis: deps.basis })),
   component: lazyRouteComponent(() => import('../pages/overview/OverviewPage.tsx')),
 });
 
@@ -57,8 +57,8 @@ const unit = createRoute({
   getParentRoute: () => staff,
   path: '/don-vi/$code',
   validateSearch: unitSearch,
-  loaderDeps: ({ search }) => ({ asOf: search.asOf, year: search.year, set: search.set }),
-  loader: ({ context, deps, params }) => void context.queryClient.prefetchQuery(evaluationQuery(params.code, resolveView(deps))),
+  loaderDeps: ({ search }) => ({ asOf: search.asOf, year: search.year, set: search.set, basis: search.basis }),
+  loader: ({ context, deps, params }) => void context.queryClient.prefetchQuery(evaluationQuery(params.code, { ...resolveView(deps), basis: deps.basis })),
   component: lazyRouteComponent(() => import('../pages/scorecard/ScorecardPage.tsx')),
 });
 
@@ -91,6 +91,19 @@ const auditLog = createRoute({
   component: lazyRouteComponent(() => import('../pages/audit/AuditPage.tsx')),
 });
 
+// assessments
+const entryPicker = createRoute({
+  getParentRoute: () => staff,
+  path: '/nhap-lieu',
+  component: lazyRouteComponent(() => import('../pages/assessments/EntryPickerPage.tsx')),
+});
+
+const entry = createRoute({
+  getParentRoute: () => staff,
+  path: '/nhap-lieu/$code/$family/$year',
+  component: lazyRouteComponent(() => import('../pages/assessments/EntryPage.tsx')),
+});
+
 // Each feature's screens are written inline under its comment in the staff area (createRoute({ getParentRoute: () => staff, ... })).
 const tree = root.addChildren([
   publicArea.addChildren([home, login]),
@@ -101,6 +114,8 @@ const tree = root.addChildren([
     setDetail,
     importSet,
     // assessments
+    entryPicker,
+    entry,
     // evidence
     // workbooks
     workbooks,

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { overviewQuery, setsQuery } from '../../api/queries.ts';
 import { ApiErrorView, vnDates } from '../../components/ApiErrorView.tsx';
 import { AsOfControls } from '../../components/AsOfControls.tsx';
+import { BasisControl } from '../../components/BasisControl.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDate } from '../../format.ts';
 import { resolveView } from '../../view.ts';
@@ -26,7 +27,8 @@ export default function OverviewPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const { asOf, year } = resolveView(search);
-  const overview = useQuery({ ...overviewQuery({ asOf, year }), placeholderData: keepPreviousData });
+  const basis = search.basis ?? 'approved';
+  const overview = useQuery({ ...overviewQuery({ asOf, year, basis }), placeholderData: keepPreviousData });
   const sets = useQuery(setsQuery);
   // Filters live in the URL, so Back from a scorecard (or a shared link) shows the same list.
   const filters: Filters = { search: search.q ?? '', tier: search.tier ?? null, district: search.district ?? null, type: search.type ?? null };
@@ -72,6 +74,10 @@ export default function OverviewPage() {
         year={year}
         years={overview.data?.years}
         onChange={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })}
+      />
+      <BasisControl
+        basis={basis}
+        onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b === 'approved' ? undefined : b }), replace: true })}
       />
       {overview.isError ? <ApiErrorView error={overview.error} onRetry={() => void overview.refetch()} /> : null}
       {loaded && rows.length === 0 && !overview.data?.notice ? (

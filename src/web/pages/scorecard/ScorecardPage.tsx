@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { evaluationQuery, unitQuery } from '../../api/queries.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { BasisControl } from '../../components/BasisControl.tsx';
 import { Pill } from '../../components/tags.tsx';
+import { EntryLink } from '../assessments/EntryLink.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { overviewLink, unitLink } from '../../routes/links.ts';
 import { resolveView } from '../../view.ts';
@@ -19,8 +21,10 @@ export default function ScorecardPage() {
   const { t } = useTranslation();
   const { code } = route.useParams();
   const navigate = route.useNavigate();
-  const view = resolveView(route.useSearch());
-  const ev = useQuery({ ...evaluationQuery(code, view), placeholderData: (prev, q) => (q?.queryKey[1] === code ? prev : undefined) });
+  const search = route.useSearch();
+  const view = resolveView(search);
+  const basis = search.basis ?? 'approved';
+  const ev = useQuery({ ...evaluationQuery(code, { ...view, basis }), placeholderData: (prev, q) => (q?.queryKey[1] === code ? prev : undefined) });
   const data = ev.data;
   // A hamlet names its commune and leads back to it (not to the province overview).
   const parentCode = data?.unit.level === 'hamlet' ? data.unit.parentCode : null;
@@ -46,11 +50,18 @@ export default function ScorecardPage() {
           <h1 className="cs-page-title">
             {data.unit.name} {data.unit.sample ? <Pill tone="sample">{t('scorecard.sampleUnit')}</Pill> : null}
           </h1>
+          <EntryLink code={data.unit.code} family={data.evaluation?.family ?? null} year={data.year} />
+          <BasisControl
+            basis={basis}
+            onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b === 'approved' ? undefined : b }), replace: true })}
+          />
           <ScorecardBody
             data={data}
             view={view}
             parentName={parentName}
-            onView={(asOf, year) => void navigate({ search: { asOf, year, ...(view.set ? { set: view.set } : {}) } })}
+            onView={(asOf, year) =>
+              void navigate({ search: { asOf, year, ...(view.set ? { set: view.set } : {}), ...(search.basis ? { basis: search.basis } : {}) } })
+            }
           />
         </>
       ) : null}
