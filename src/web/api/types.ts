@@ -39,6 +39,7 @@ export type SetsResponse = z.infer<typeof setListResponse>;
 // assessments
 export type { AssessmentState, TransitionAction } from '../../domain/assessments/workflow.ts';
 import type { AssessmentState, TransitionAction } from '../../domain/assessments/workflow.ts';
+type StoredValue = number | boolean | string | null;
 export interface EvidenceRef {
   id: number;
   name: string;
@@ -46,19 +47,30 @@ export interface EvidenceRef {
   size: number;
   type: string;
 }
+interface StoredEntry {
+  note: string | null;
+  evidence: EvidenceRef[];
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
 export interface AssessmentBody {
-  unit: { code: string; name: string; level: string; region?: string | null; validFrom?: string | null; validTo?: string | null };
+  unit: UnitResponse['unit'];
   family: string;
   year: number;
   setId: string;
   status: AssessmentState;
   version: number;
-  values: Record<
-    string,
-    { value: number | boolean | string | null; note: string | null; evidence: EvidenceRef[]; updatedAt: string | null; updatedBy: string | null }
-  >;
-  criteria: Record<string, { status: string | null; note: string | null; evidence?: EvidenceRef[] }>;
-  transitions: { action: TransitionAction; from: AssessmentState; to: AssessmentState; at: string; user: string; reason: string | null }[];
+  values: Record<string, { value: StoredValue } & StoredEntry>;
+  criteria: Record<string, { status: StoredValue } & StoredEntry>;
+  transitions: {
+    action: TransitionAction;
+    from: AssessmentState;
+    to: AssessmentState;
+    at: string;
+    user: string | null;
+    userName: string | null;
+    reason: string | null;
+  }[];
   editable: boolean;
   actions: TransitionAction[];
 }

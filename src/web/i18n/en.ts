@@ -397,6 +397,7 @@ const en: Messages = {
     unitPlaceholder: 'Type at least 2 letters, e.g. Hoa An',
     pickHint: 'Choose the year and the unit to enter values for.',
     noUnits: 'No unit has this name',
+    footerMet: '{{met}}/{{total}} criteria met',
     noFamily: 'No criteria set applies to this unit for the chosen year',
     basis: {
       label: 'Values counted:',

@@ -392,6 +392,7 @@ const vi = {
     unitPlaceholder: 'Gõ ít nhất 2 chữ, ví dụ Hòa An',
     pickHint: 'Chọn năm và đơn vị cần nhập số liệu.',
     noUnits: 'Không có đơn vị nào có tên này',
+    footerMet: 'Đạt {{met}}/{{total}} tiêu chí',
     noFamily: 'Đơn vị này chưa có bộ tiêu chí cho năm đã chọn',
     basis: {
       label: 'Số liệu tính:',

@@ -39,27 +39,38 @@ export function EntryForm({ entryKey, data }: { entryKey: AssessmentKey; data: E
         <span className="cs-muted cs-small">{t('entry.version', { version: base.version })}</span>
       </div>
       <StateBanner body={base} />
-      <LiveResult evaluation={evaluation} error={'error' in live ? live.error : null} />
-      {byCriterion.map((g) => (
-        <CriterionSection
-          key={g.criterion.code}
-          criterion={g.criterion}
-          fields={g.fields}
-          ctx={ctx}
-          draft={draft}
-          base={base}
-          problems={problems}
-          evaluation={evaluation}
-          editable={editable && !busy}
-          onChange={(code, next) => form.setDraft((d) => ({ ...d, [code]: next }))}
-        />
-      ))}
+      <div className="cs-entry-layout">
+        <aside className="cs-entry-aside" aria-label={t('entry.live')}>
+          <LiveResult evaluation={evaluation} error={'error' in live ? live.error : null} />
+        </aside>
+        <div className="cs-entry-main">
+          {byCriterion.map((g) => (
+            <CriterionSection
+              key={g.criterion.code}
+              criterion={g.criterion}
+              fields={g.fields}
+              ctx={ctx}
+              draft={draft}
+              base={base}
+              problems={problems}
+              evaluation={evaluation}
+              editable={editable && !busy}
+              onChange={(code, next) => form.setDraft((d) => ({ ...d, [code]: next }))}
+            />
+          ))}
+        </div>
+      </div>
       <LiveGap evaluation={evaluation} />
       <div className="cs-entry-footer" role="region" aria-label={t('entry.saveBar')}>
         {editable ? (
           <Button type="primary" onClick={() => void form.save()} loading={busy} disabled={!dirty || invalid} data-testid="save">
             {t('entry.save')}
           </Button>
+        ) : null}
+        {evaluation ? (
+          <span className="cs-small" data-testid="footer-met">
+            {t('entry.footerMet', { met: evaluation.criteriaMet, total: evaluation.criteriaTotal })}
+          </span>
         ) : null}
         {dirty ? <span className="cs-small">{t('entry.unsaved')}</span> : null}
         {invalid ? <span className="cs-entry-error cs-small">{t('entry.fixFirst')}</span> : null}

@@ -15,14 +15,14 @@ export function LiveResult({ evaluation, error }: { evaluation: Evaluation | nul
       <p className="cs-muted cs-small" style={{ marginTop: 0 }}>
         {t('entry.liveHint')}
       </p>
-      <div className="cs-result">
-        <div className="cs-result-item">
+      <div className="cs-entry-result">
+        <div className="cs-entry-result-item">
           <span className="cs-stat-label">{t('entry.criteriaMet')}</span>
           <span className="cs-stat-value" data-testid="live-criteria-met">
             {num(evaluation.criteriaMet)}/{num(evaluation.criteriaTotal)}
           </span>
         </div>
-        <div className="cs-result-item">
+        <div className="cs-entry-result-item">
           <span className="cs-stat-label">{t('scorecard.tier')}</span>
           <span>
             <TierTag tier={evaluation.tier} />

@@ -28,7 +28,10 @@ export function StateBanner({ body }: { body: AssessmentBody }) {
           type="warning"
           showIcon
           data-testid="return-reason"
-          title={t(back.action === 'return' ? 'entry.returnedBy' : 'entry.reopenedBy', { user: back.user, date: formatDate(back.at) })}
+          title={t(back.action === 'return' ? 'entry.returnedBy' : 'entry.reopenedBy', {
+            user: back.userName ?? back.user ?? t('common.none'),
+            date: formatDate(back.at),
+          })}
           description={<span className="cs-break">{t('entry.reason', { reason: back.reason ?? t('common.none') })}</span>}
         />
       ) : null}

@@ -17,7 +17,7 @@ export type Draft = Record<string, FieldDraft>;
 /** The stored side of the GET body that a draft starts from. */
 export interface StoredValues {
   values: Record<string, { value: InputValue; note: string | null }>;
-  criteria: Record<string, { status: string | null; note: string | null }>;
+  criteria: Record<string, { status: InputValue; note: string | null }>;
 }
 
 export interface AssessmentChanges {

@@ -49,7 +49,7 @@ export function useEntryData(key: AssessmentKey): { data: EntryData | null; erro
       body,
       set,
       refs,
-      region: ev.data?.unit.region ?? body.unit.region ?? null,
+      region: ev.data?.unit.region ?? body.unit.region,
       group: ev.data?.group?.value ?? null,
       refetch: a.refetch,
     },

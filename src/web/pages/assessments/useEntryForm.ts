@@ -45,6 +45,13 @@ export function useEntryForm(key: AssessmentKey, data: EntryData) {
     }
   };
 
+  /** Another write of this screen moved the version on (evidence added or removed): take it, keep what is typed. */
+  const refreshBase = async (): Promise<void> => {
+    await invalidateAfterAssessmentChange(client, key);
+    const fresh = (await data.refetch()) as { data?: AssessmentBody };
+    if (fresh.data) setBase(fresh.data);
+  };
+
   const failed = (e: unknown, on: AssessmentBody, d: Draft): void => {
     if (!(e instanceof ApiError)) throw e;
     const current = e.details.current as AssessmentBody | undefined;
@@ -103,5 +110,5 @@ export function useEntryForm(key: AssessmentKey, data: EntryData) {
     }
   };
 
-  return { fields, base, draft, setDraft, problems, dirty, changes, busy, merging, setMerging, save, confirmMerge, act };
+  return { fields, base, draft, setDraft, problems, dirty, changes, busy, merging, setMerging, save, confirmMerge, act, refreshBase };
 }
