@@ -48,6 +48,25 @@ describeE2E('phone layout and accessibility (360 × 740)', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await checkPage(page, 'criteria set detail');
     await page.screenshot({ path: resultPath('set-detail-360.png'), fullPage: true });
+
+    await page.goto('/nhap-lieu/01654/xa-ntm-2026-2030/2026');
+    await page.getByTestId('live-result').waitFor();
+    await checkPage(page, 'entry screen');
+    await page.goto('/nhap-lieu');
+    await page.getByRole('heading', { level: 1, name: 'Nhập số liệu' }).waitFor();
+    await checkPage(page, 'entry picker');
+
+    // The sections do not fit a phone's header: they open from the menu button.
+    expect(await page.locator('.cs-header .cs-nav').isVisible()).toBe(false);
+    await page.getByTestId('menu-button').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('link', { name: 'Nhập số liệu' }).waitFor();
+    await expect(drawer.getByRole('link', { name: 'Nhập số liệu' }).getAttribute('aria-current')).resolves.toBe('page');
+    await checkPage(page, 'navigation drawer');
+    await page.screenshot({ path: resultPath('nav-drawer-360.png') });
+    await drawer.getByRole('link', { name: 'Bộ tiêu chí' }).click();
+    await page.waitForURL(/\/bo-tieu-chi$/);
+    await drawer.waitFor({ state: 'hidden' });
     await context.close();
   });
 });
