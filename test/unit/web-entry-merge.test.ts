@@ -51,6 +51,14 @@ describe('entry screen draft', () => {
     expect(liveValues(fields, edited)).toEqual({ I1: 85, I2: 3.5, C2: 'not-met' });
   });
 
+  it('shows a status stored as true/false as the status it stands for', () => {
+    const base = stored({ I3: true }, null);
+    base.criteria.C2 = { status: true, note: null };
+    const draft = draftFrom(fields, base);
+    expect(draft.C2?.raw).toBe('met');
+    expect(changesOf(fields, draft, base)).toEqual({ values: {}, criteria: {}, notes: {} });
+  });
+
   it("gives the domain's Vietnamese message for a value it refuses", () => {
     const draft = { ...draftFrom(fields, stored({})), I1: { raw: '140', note: '' }, I2: { raw: '-2', note: '' } };
     expect(problemsOf(fields, draft)).toEqual({ I1: 'tỷ lệ phải từ 0 đến 100 %, nhận được 140', I2: 'không được âm' });

@@ -34,12 +34,10 @@ export function rawOf(value: InputValue | undefined): string {
 }
 
 function storedOf(field: EntryField, stored: StoredValues): { value: InputValue; note: string } {
-  if (field.target === 'criterion') {
-    const c = stored.criteria[field.code];
-    return { value: c?.status ?? null, note: c?.note ?? '' };
-  }
-  const v = stored.values[field.code];
-  return { value: v?.value ?? null, note: v?.note ?? '' };
+  const s = field.target === 'criterion' ? stored.criteria[field.code] : stored.values[field.code];
+  const value = s ? ('status' in s ? s.status : s.value) : null;
+  // A status stored as true/false (an import, the API) stands for met / not met.
+  return { value: field.entry === 'status' && typeof value === 'boolean' ? (value ? 'met' : 'not-met') : value, note: s?.note ?? '' };
 }
 
 export function draftFrom(fields: readonly EntryField[], stored: StoredValues): Draft {
@@ -55,8 +53,7 @@ export function draftFrom(fields: readonly EntryField[], stored: StoredValues): 
 export function parseRaw(field: EntryField, raw: string): { value: InputValue } | { problem: string } {
   if (raw.trim() === '') return { value: null };
   if (field.entry === 'number' || field.entry === 'percent') return parseValueText(field, raw);
-  if (field.entry === 'yes-no') return checkValue(field, raw === 'true' ? true : raw === 'false' ? false : raw);
-  return checkValue(field, raw);
+  return checkValue(field, raw === 'true' ? true : raw === 'false' ? false : raw);
 }
 
 function same(a: InputValue, b: InputValue): boolean {
