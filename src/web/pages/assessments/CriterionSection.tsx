@@ -5,6 +5,7 @@ import type { Evaluation } from '../../../domain/evaluation/types.ts';
 import type { AssessmentBody } from '../../api/types.ts';
 import { StatusTag } from '../../components/tags.tsx';
 import { changesOf, type Draft, type FieldDraft } from './draft.ts';
+import { ValueHistory } from '../audit/ValueHistory.tsx';
 import { EvidenceSlot } from './EvidenceSlot.tsx';
 import { FieldRow } from './FieldRow.tsx';
 
@@ -37,7 +38,7 @@ export function CriterionSection({ criterion, fields, ctx, draft, base, problems
           const d = draft[f.code] ?? { raw: '', note: '' };
           const one = changesOf([f], { [f.code]: d }, base);
           const changed = Object.keys(one.values).length + Object.keys(one.criteria).length + Object.keys(one.notes).length > 0;
-          const stored = f.target === 'indicator' ? base.values[f.code] : undefined;
+          const stored = f.target === 'indicator' ? base.values[f.code] : base.criteria[f.code];
           return (
             <FieldRow
               key={f.code}
@@ -50,6 +51,7 @@ export function CriterionSection({ criterion, fields, ctx, draft, base, problems
               changed={changed}
               stored={stored}
               evidence={<EvidenceSlot body={base} code={f.code} editable={editable} />}
+              history={base.version > 0 ? <ValueHistory unitCode={base.unit.code} family={base.family} year={base.year} code={f.code} /> : null}
               onChange={(next) => onChange(f.code, next)}
             />
           );

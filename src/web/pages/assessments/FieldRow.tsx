@@ -21,11 +21,12 @@ interface Props {
   changed: boolean;
   stored: { updatedAt: string | null; updatedBy: string | null } | undefined;
   evidence: ReactNode;
+  history: ReactNode;
   onChange: (next: FieldDraft) => void;
 }
 
 /** One field: its name, the input, the threshold that applies and whether it is confirmed, a note and evidence. */
-export function FieldRow({ field, ctx, draft, problem, status, editable, changed, stored, evidence, onChange }: Props) {
+export function FieldRow({ field, ctx, draft, problem, status, editable, changed, stored, evidence, history, onChange }: Props) {
   const { t } = useTranslation();
   const fmt = useValueText();
   const base = `f-${field.code.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -79,9 +80,10 @@ export function FieldRow({ field, ctx, draft, problem, status, editable, changed
         onChange={(e) => onChange({ ...draft, note: e.target.value })}
       />
       {evidence}
-      {stored?.updatedAt ? (
-        <p className="cs-muted cs-small" style={{ margin: 0 }}>
-          {t('entry.updated', { date: formatDate(stored.updatedAt), user: stored.updatedBy ?? t('common.none') })}
+      {stored?.updatedAt || history ? (
+        <p className="cs-muted cs-small cs-entry-meta">
+          {stored?.updatedAt ? t('entry.updated', { date: formatDate(stored.updatedAt), user: stored.updatedBy ?? t('common.none') }) : null}
+          {history}
         </p>
       ) : null}
     </li>
