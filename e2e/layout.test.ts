@@ -48,7 +48,12 @@ describeE2E('phone layout and accessibility (360 × 740)', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await checkPage(page, 'criteria set detail');
     await page.screenshot({ path: resultPath('set-detail-360.png'), fullPage: true });
+    await context.close();
+  });
 
+  it('the entry screen, its unit picker and the navigation drawer fit 360 px and pass axe', async () => {
+    const { context, page } = await newPage(env.browser, env.app.baseUrl, PHONE);
+    await login(page, 'tinh');
     await page.goto('/nhap-lieu/01654/xa-ntm-2026-2030/2026');
     await page.getByTestId('live-result').waitFor();
     await checkPage(page, 'entry screen');

@@ -3,7 +3,8 @@ import type { ValueBasis } from '../../domain/assessments/workflow.ts';
 import { apiFetch, ApiError, withQuery } from './client.ts';
 import type {
   AssessmentBody,
-  AssessmentState,
+  AssessmentSaved,
+  AssessmentTransitioned,
   EvaluationResponse,
   OverviewResponse,
   SetDetail,
@@ -27,12 +28,12 @@ declare module '@tanstack/react-query' {
 export const keys = {
   me: ['auth', 'me'] as const,
   overviews: ['overview'] as const,
-  overview: (p: { asOf: string; year: number; basis: ValueBasis }) => ['overview', p] as const,
+  overview: (p: { asOf: string; year: number; basis: ValueBasis | null }) => ['overview', p] as const,
   sets: ['sets'] as const,
   set: (id: string) => ['sets', id] as const,
   units: ['units'] as const,
   unit: (code: string, asOf: string) => ['units', code, { asOf }] as const,
-  evaluation: (code: string, p: { asOf: string; year: number; set: string | null; basis: ValueBasis }) => ['units', code, 'evaluation', p] as const,
+  evaluation: (code: string, p: { asOf: string; year: number; set: string | null; basis: ValueBasis | null }) => ['units', code, 'evaluation', p] as const,
 };
 
 /** The logged-in user, or null when logged out (a server that cannot be reached also reads as logged out). */
@@ -49,14 +50,15 @@ export const meQuery = queryOptions({
   staleTime: Infinity,
 });
 
-/** `basis` sent only when it is not the default (approved values). */
-const basisParam = (basis: ValueBasis) => (basis === 'approved' ? undefined : basis);
-
-/** Only the date, the year and the basis make the key (a caller's extra fields must not split the cache). */
-export const overviewQuery = ({ asOf, year, basis = 'approved' }: { asOf: string; year: number; basis?: ValueBasis | undefined }) =>
+/**
+ * Only the date, the year and the basis make the key (a caller's extra fields must not split the cache). Without a
+ * basis the server picks its default for the user (approved values; a commune officer's own drafts too) and says
+ * which in the answer's `basis`.
+ */
+export const overviewQuery = ({ asOf, year, basis }: { asOf: string; year: number; basis?: ValueBasis | undefined }) =>
   queryOptions({
-    queryKey: keys.overview({ asOf, year, basis }),
-    queryFn: ({ signal }) => apiFetch<OverviewResponse>(withQuery('/api/overview', { asOf, year, basis: basisParam(basis) }), { signal }),
+    queryKey: keys.overview({ asOf, year, basis: basis ?? null }),
+    queryFn: ({ signal }) => apiFetch<OverviewResponse>(withQuery('/api/overview', { asOf, year, basis }), { signal }),
   });
 
 export const setsQuery = queryOptions({ queryKey: keys.sets, queryFn: ({ signal }) => apiFetch<SetsResponse>('/api/sets', { signal }) });
@@ -72,14 +74,11 @@ export const unitQuery = (code: string, asOf: string) =>
 
 export const evaluationQuery = (
   code: string,
-  { asOf, year, set, basis = 'approved' }: { asOf: string; year: number; set: string | null; basis?: ValueBasis | undefined },
+  { asOf, year, set, basis }: { asOf: string; year: number; set: string | null; basis?: ValueBasis | undefined },
 ) =>
   queryOptions({
-    queryKey: keys.evaluation(code, { asOf, year, set, basis }),
-    queryFn: ({ signal }) =>
-      apiFetch<EvaluationResponse>(withQuery(`/api/units/${encodeURIComponent(code)}/evaluation`, { asOf, year, set, basis: basisParam(basis) }), {
-        signal,
-      }),
+    queryKey: keys.evaluation(code, { asOf, year, set, basis: basis ?? null }),
+    queryFn: ({ signal }) => apiFetch<EvaluationResponse>(withQuery(`/api/units/${encodeURIComponent(code)}/evaluation`, { asOf, year, set, basis }), { signal }),
   });
 
 /** What a change to the criteria sets makes stale: the sets themselves and every evaluation. */
@@ -142,14 +141,14 @@ export interface AssessmentWrite {
 }
 
 /** Saves a draft; the history records the entry screen as its source. */
-export function saveAssessment(k: AssessmentKey, body: AssessmentWrite): Promise<{ version: number; status: AssessmentState }> {
+export function saveAssessment(k: AssessmentKey, body: AssessmentWrite): Promise<AssessmentSaved> {
   return apiFetch(assessmentPath(k), { method: 'PUT', body: JSON.stringify(body), headers: { 'X-Entry-Source': 'screen' } });
 }
 
 export function transitionAssessment(
   k: AssessmentKey,
   body: { action: TransitionAction; reason?: string; version: number },
-): Promise<{ version: number; status: AssessmentState }> {
+): Promise<AssessmentTransitioned> {
   return apiFetch(`${assessmentPath(k)}/transitions`, { method: 'POST', body: JSON.stringify(body) });
 }
 

@@ -13,6 +13,7 @@ import type {
   unitEvaluationResponse,
 } from '../../server/evaluation/schema.ts';
 import type { unitDetailResponse, unitSummary } from '../../server/units/schema.ts';
+import type { assessmentBody, evidenceRef, savedBody, transitionedBody } from '../../server/assessments/schema.ts';
 
 export type { Tier, Threshold } from '../../domain/criteria/schema.ts';
 export type PendingAnnex = z.infer<typeof pendingAnnexSchema>;
@@ -38,39 +39,7 @@ export type SetsResponse = z.infer<typeof setListResponse>;
 
 // assessments
 export type { AssessmentState, TransitionAction } from '../../domain/assessments/workflow.ts';
-import type { AssessmentState, TransitionAction } from '../../domain/assessments/workflow.ts';
-type StoredValue = number | boolean | string | null;
-export interface EvidenceRef {
-  id: number;
-  name: string;
-  sha256: string;
-  size: number;
-  type: string;
-}
-interface StoredEntry {
-  note: string | null;
-  evidence: EvidenceRef[];
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
-export interface AssessmentBody {
-  unit: UnitResponse['unit'];
-  family: string;
-  year: number;
-  setId: string;
-  status: AssessmentState;
-  version: number;
-  values: Record<string, { value: StoredValue } & StoredEntry>;
-  criteria: Record<string, { status: StoredValue } & StoredEntry>;
-  transitions: {
-    action: TransitionAction;
-    from: AssessmentState;
-    to: AssessmentState;
-    at: string;
-    user: string | null;
-    userName: string | null;
-    reason: string | null;
-  }[];
-  editable: boolean;
-  actions: TransitionAction[];
-}
+export type AssessmentBody = z.infer<typeof assessmentBody>;
+export type EvidenceRef = z.infer<typeof evidenceRef>;
+export type AssessmentSaved = z.infer<typeof savedBody>;
+export type AssessmentTransitioned = z.infer<typeof transitionedBody>;

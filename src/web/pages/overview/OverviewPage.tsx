@@ -27,8 +27,7 @@ export default function OverviewPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const { asOf, year } = resolveView(search);
-  const basis = search.basis ?? 'approved';
-  const overview = useQuery({ ...overviewQuery({ asOf, year, basis }), placeholderData: keepPreviousData });
+  const overview = useQuery({ ...overviewQuery({ asOf, year, basis: search.basis }), placeholderData: keepPreviousData });
   const sets = useQuery(setsQuery);
   // Filters live in the URL, so Back from a scorecard (or a shared link) shows the same list.
   const filters: Filters = { search: search.q ?? '', tier: search.tier ?? null, district: search.district ?? null, type: search.type ?? null };
@@ -76,8 +75,8 @@ export default function OverviewPage() {
         onChange={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })}
       />
       <BasisControl
-        basis={basis}
-        onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b === 'approved' ? undefined : b }), replace: true })}
+        basis={search.basis ?? overview.data?.basis ?? 'approved'}
+        onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b }), replace: true })}
       />
       {overview.isError ? <ApiErrorView error={overview.error} onRetry={() => void overview.refetch()} /> : null}
       {loaded && rows.length === 0 && !overview.data?.notice ? (

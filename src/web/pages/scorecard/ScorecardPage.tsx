@@ -23,8 +23,7 @@ export default function ScorecardPage() {
   const navigate = route.useNavigate();
   const search = route.useSearch();
   const view = resolveView(search);
-  const basis = search.basis ?? 'approved';
-  const ev = useQuery({ ...evaluationQuery(code, { ...view, basis }), placeholderData: (prev, q) => (q?.queryKey[1] === code ? prev : undefined) });
+  const ev = useQuery({ ...evaluationQuery(code, { ...view, basis: search.basis }), placeholderData: (prev, q) => (q?.queryKey[1] === code ? prev : undefined) });
   const data = ev.data;
   // A hamlet names its commune and leads back to it (not to the province overview).
   const parentCode = data?.unit.level === 'hamlet' ? data.unit.parentCode : null;
@@ -52,8 +51,8 @@ export default function ScorecardPage() {
           </h1>
           <EntryLink code={data.unit.code} family={data.evaluation?.family ?? null} year={data.year} />
           <BasisControl
-            basis={basis}
-            onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b === 'approved' ? undefined : b }), replace: true })}
+            basis={search.basis ?? data.basis}
+            onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b }), replace: true })}
           />
           <ScorecardBody
             data={data}
