@@ -72,13 +72,11 @@ export const unitQuery = (code: string, asOf: string) =>
     queryFn: ({ signal }) => apiFetch<UnitResponse>(withQuery(`/api/units/${encodeURIComponent(code)}`, { asOf }), { signal }),
   });
 
-export const evaluationQuery = (
-  code: string,
-  { asOf, year, set, basis }: { asOf: string; year: number; set: string | null; basis?: ValueBasis | undefined },
-) =>
+export const evaluationQuery = (code: string, { asOf, year, set, basis }: { asOf: string; year: number; set: string | null; basis?: ValueBasis | undefined }) =>
   queryOptions({
     queryKey: keys.evaluation(code, { asOf, year, set, basis: basis ?? null }),
-    queryFn: ({ signal }) => apiFetch<EvaluationResponse>(withQuery(`/api/units/${encodeURIComponent(code)}/evaluation`, { asOf, year, set, basis }), { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<EvaluationResponse>(withQuery(`/api/units/${encodeURIComponent(code)}/evaluation`, { asOf, year, set, basis }), { signal }),
   });
 
 /** What a change to the criteria sets makes stale: the sets themselves and every evaluation. */
@@ -145,10 +143,7 @@ export function saveAssessment(k: AssessmentKey, body: AssessmentWrite): Promise
   return apiFetch(assessmentPath(k), { method: 'PUT', body: JSON.stringify(body), headers: { 'X-Entry-Source': 'screen' } });
 }
 
-export function transitionAssessment(
-  k: AssessmentKey,
-  body: { action: TransitionAction; reason?: string; version: number },
-): Promise<AssessmentTransitioned> {
+export function transitionAssessment(k: AssessmentKey, body: { action: TransitionAction; reason?: string; version: number }): Promise<AssessmentTransitioned> {
   return apiFetch(`${assessmentPath(k)}/transitions`, { method: 'POST', body: JSON.stringify(body) });
 }
 

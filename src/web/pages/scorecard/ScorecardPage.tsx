@@ -23,7 +23,10 @@ export default function ScorecardPage() {
   const navigate = route.useNavigate();
   const search = route.useSearch();
   const view = resolveView(search);
-  const ev = useQuery({ ...evaluationQuery(code, { ...view, basis: search.basis }), placeholderData: (prev, q) => (q?.queryKey[1] === code ? prev : undefined) });
+  const ev = useQuery({
+    ...evaluationQuery(code, { ...view, basis: search.basis }),
+    placeholderData: (prev, q) => (q?.queryKey[1] === code ? prev : undefined),
+  });
   const data = ev.data;
   // A hamlet names its commune and leads back to it (not to the province overview).
   const parentCode = data?.unit.level === 'hamlet' ? data.unit.parentCode : null;
@@ -50,10 +53,7 @@ export default function ScorecardPage() {
             {data.unit.name} {data.unit.sample ? <Pill tone="sample">{t('scorecard.sampleUnit')}</Pill> : null}
           </h1>
           <EntryLink code={data.unit.code} family={data.evaluation?.family ?? null} year={data.year} />
-          <BasisControl
-            basis={search.basis ?? data.basis}
-            onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b }), replace: true })}
-          />
+          <BasisControl basis={search.basis ?? data.basis} onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b }), replace: true })} />
           <ScorecardBody
             data={data}
             view={view}
