@@ -17,10 +17,20 @@ export function useChangeText() {
   };
   const actions: Record<string, string> = t('audit.action', { returnObjects: true });
   const sources: Record<string, string> = t('audit.sourceLabel', { returnObjects: true });
-  const when = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' }).format(
-      new Date(iso),
-    );
+  // dd/MM/yyyy HH:mm in Vietnam time, whatever the browser's zone (the convention for dates on every screen).
+  const when = (iso: string) => {
+    const parts = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'vi-VN', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    }).formatToParts(new Date(iso));
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+  };
   return {
     value,
     action: (a: string) => actions[a] ?? a,
