@@ -71,6 +71,26 @@ async function checkSheet(db: Db, user: SessionUser, s: IdentifiedSheet, authori
   return { sheet: s, resolved: r, key, changes: out.changes, counts: out.counts };
 }
 
+/**
+ * Someone saved one of the assessments between the checks and the transaction: saveMany refused the batch, listing
+ * the items; the report names their sheets. A problem without a code is a stale or locked assessment.
+ */
+function raced(e: unknown, file: string, writes: Checked[]): unknown {
+  const listed =
+    e instanceof DomainError && e.code === 'VALIDATION' ? (e.details?.problems as { item?: number; code: string; message: string }[] | undefined) : undefined;
+  if (!listed) return e;
+  return refusal(
+    file,
+    listed.map((p) => ({
+      sheet: p.item !== undefined ? (writes[p.item]?.sheet.name ?? null) : null,
+      row: null,
+      column: null,
+      message: p.message,
+      ...(p.code === '' ? { kind: 'conflict' as const } : {}),
+    })),
+  );
+}
+
 function hasChanges(c: SheetChanges): boolean {
   return Object.keys(c.values).length + Object.keys(c.criteria).length + Object.keys(c.notes).length > 0;
 }
@@ -113,13 +133,18 @@ export async function importWorkbook(
   if (checked.length === 0) throw refusal(upload.file, [{ sheet: null, row: null, column: null, message: 'Phiếu không có trang tính nào của đơn vị' }]);
   progress('saving', 0, checked.length);
   const writes = checked.filter((c) => hasChanges(c.changes));
-  const saved = await saveMany(
-    db,
-    user,
-    writes.map((c) => ({ key: c.key, version: c.sheet.identity.version, changes: c.changes })),
-    { kind: 'import', ref: upload.file },
-    authorize,
-  );
+  let saved: Awaited<ReturnType<typeof saveMany>>;
+  try {
+    saved = await saveMany(
+      db,
+      user,
+      writes.map((c) => ({ key: c.key, version: c.sheet.identity.version, changes: c.changes })),
+      { kind: 'import', ref: upload.file },
+      authorize,
+    );
+  } catch (e) {
+    throw raced(e, upload.file, writes);
+  }
   const versions = new Map(writes.map((c, i) => [c, saved.items[i]!.version]));
   return {
     file: upload.file,
