@@ -13,6 +13,21 @@ type Key = typeof NEW;
 const entryPath = (k: Key) => `/nhap-lieu/${k.code}/${k.family}/${k.year}`;
 const apiPath = (k: Key) => `/api/assessments/${k.code}/${k.family}/${k.year}`;
 
+/** A small, well-formed PDF (one empty A4 page) with correct cross-reference offsets. */
+function tinyPdf(): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 interface Stored {
   status: string;
   version: number;
@@ -68,7 +83,7 @@ async function officer(env: { browser: import('playwright-core').Browser; app: {
   return s;
 }
 
-describeE2E('assessments: entry, workflow and merge', () => {
+describeE2E('assessments: entry, evidence, workflow and merge', () => {
   const env = useAppAndBrowser();
   const open: BrowserContext[] = [];
   const session = async (user: string, viewport = DESKTOP) => {
@@ -77,7 +92,7 @@ describeE2E('assessments: entry, workflow and merge', () => {
     return s;
   };
 
-  it('commune officer enters values, submits; the province returns it with a reason, then approves: locked', async () => {
+  it('commune officer enters values with evidence, submits; the province returns it with a reason, then approves: locked', async () => {
     const { page } = await session('xa.hoaan');
     // From the commune's scorecard, the officer's way in.
     await page.goto(`/don-vi/${NEW.code}?year=${NEW.year}`);
@@ -98,6 +113,27 @@ describeE2E('assessments: entry, workflow and merge', () => {
     expect(body.criteria['1']?.status).toBe('met');
     expect(body.criteria['3']?.status).toBe('not-met');
 
+    // Evidence: a PDF for criterion 1, through the field's own upload; the version moves on with it.
+    await page
+      .getByTestId('field-1')
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'bien-ban-tieu-chi-1.pdf', mimeType: 'application/pdf', buffer: tinyPdf() });
+    await page
+      .getByTestId('field-1')
+      .getByRole('link', { name: /bien-ban-tieu-chi-1\.pdf/ })
+      .waitFor();
+    await expect.poll(async () => (await stored(page, NEW)).version).toBeGreaterThan(body.version);
+    const withFile = await stored(page, NEW);
+    expect((withFile.criteria['1'] as { evidence?: { name: string; type: string }[] }).evidence?.map((f) => [f.name, f.type])).toEqual([
+      ['bien-ban-tieu-chi-1.pdf', 'application/pdf'],
+    ]);
+    const href = await page
+      .getByTestId('field-1')
+      .getByRole('link', { name: /bien-ban-tieu-chi-1\.pdf/ })
+      .getAttribute('href');
+    const download = await page.request.get(href!);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await page.screenshot({ path: resultPath('entry-1366.png'), fullPage: true });
 
     // Leaving with unsaved changes asks first.

@@ -367,7 +367,6 @@ const en: Messages = {
     numberHint: 'A number, e.g. 12.5',
     percentHint: 'From 0 to 100',
     note: 'Note',
-    evidence: 'Evidence',
     updated: 'Last saved {{date}} by {{user}}',
     live: 'Result of the values being entered',
     liveHint: 'Computed in your browser as you type, including unsaved values.',

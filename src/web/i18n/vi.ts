@@ -362,7 +362,6 @@ const vi = {
     numberHint: 'Nhập số, ví dụ 12,5',
     percentHint: 'Từ 0 đến 100',
     note: 'Ghi chú',
-    evidence: 'Minh chứng',
     updated: 'Lưu lần cuối {{date}} bởi {{user}}',
     live: 'Kết quả theo số liệu đang nhập',
     liveHint: 'Tính ngay trên máy khi bạn nhập, kể cả số liệu chưa lưu.',

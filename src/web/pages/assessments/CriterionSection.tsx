@@ -19,10 +19,11 @@ interface Props {
   evaluation: Evaluation | null;
   editable: boolean;
   onChange: (code: string, next: FieldDraft) => void;
+  onEvidenceChanged: () => void;
 }
 
 /** A criterion of the decision with its fields, and its status as evaluated from what is on the screen. */
-export function CriterionSection({ criterion, fields, ctx, draft, base, problems, evaluation, editable, onChange }: Props) {
+export function CriterionSection({ criterion, fields, ctx, draft, base, problems, evaluation, editable, onChange, onEvidenceChanged }: Props) {
   const id = `crit-${criterion.code.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const result = evaluation?.criteria[criterion.code];
   return (
@@ -50,7 +51,7 @@ export function CriterionSection({ criterion, fields, ctx, draft, base, problems
               editable={editable}
               changed={changed}
               stored={stored}
-              evidence={<EvidenceSlot body={base} code={f.code} editable={editable} />}
+              evidence={<EvidenceSlot body={base} code={f.code} editable={editable} onChanged={onEvidenceChanged} />}
               history={base.version > 0 ? <ValueHistory unitCode={base.unit.code} family={base.family} year={base.year} code={f.code} /> : null}
               onChange={(next) => onChange(f.code, next)}
             />

@@ -56,6 +56,7 @@ export function EntryForm({ entryKey, data }: { entryKey: AssessmentKey; data: E
               evaluation={evaluation}
               editable={editable && !busy}
               onChange={(code, next) => form.setDraft((d) => ({ ...d, [code]: next }))}
+              onEvidenceChanged={() => void form.refreshBase()}
             />
           ))}
         </div>

@@ -1,14 +1,19 @@
-import { useTranslation } from 'react-i18next';
 import type { AssessmentBody } from '../../api/types.ts';
+import { EvidenceList } from '../../components/evidence/EvidenceList.tsx';
 
-/** The evidence files of a field (the upload and download component takes this place once available). */
-export function EvidenceSlot({ body, code }: { body: AssessmentBody; code: string; editable: boolean }) {
-  const { t } = useTranslation();
+/** The evidence files of a field, uploaded and removed on the version the screen holds. */
+export function EvidenceSlot({ body, code, editable, onChanged }: { body: AssessmentBody; code: string; editable: boolean; onChanged: () => void }) {
   const files = body.values[code]?.evidence ?? body.criteria[code]?.evidence ?? [];
-  if (files.length === 0) return null;
   return (
-    <p className="cs-small" style={{ margin: 0 }}>
-      {t('entry.evidence')}: {files.map((f) => f.name).join(', ')}
-    </p>
+    <EvidenceList
+      unitCode={body.unit.code}
+      family={body.family}
+      year={body.year}
+      code={code}
+      version={body.version}
+      editable={editable}
+      files={files}
+      onChanged={onChanged}
+    />
   );
 }
