@@ -44,6 +44,8 @@ describeE2E('Excel round trip page', () => {
     it(`downloads, uploads with a report of each problem, then stores a filled workbook (${name})`, async () => {
       const { context, page } = await newPage(env.browser, env.app.baseUrl, viewport);
       await login(page, 'xa.hoaan');
+      // On a phone the sections open from the menu button.
+      if (viewport.width < 720) await page.getByTestId('menu-button').click();
       await page.getByRole('link', { name: 'Nhập/xuất Excel' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Nhập/xuất phiếu Excel' }).waitFor();
       await page.waitForLoadState('networkidle');
@@ -76,6 +78,9 @@ describeE2E('Excel round trip page', () => {
       const report = page.getByTestId('workbook-report');
       await report.waitFor({ timeout: 60_000 });
       expect(await report.textContent()).toContain(`Đã lưu phiếu "hoa-an-2026-${name}.xlsx" (1 trang tính)`);
+      // The result appears with Ant Design's fade-in: axe reads colours once it has settled.
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(600);
       await fits(page, 'import summary', viewport.width);
       await page.screenshot({ path: resultPath(`workbooks-report-${name}.png`), fullPage: true });
       await context.close();
