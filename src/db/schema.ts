@@ -290,3 +290,44 @@ export const dhis2Mappings = pgTable(
   },
   (t) => [unique().on(t.family, t.code), unique().on(t.unitId)],
 );
+
+// recognition
+/** A recognition dossier (QĐ 18/2022/QĐ-TTg) per unit period × tier × year; its history is recognition_steps. */
+export const recognitionDossiers = pgTable(
+  'recognition_dossiers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unitId: id('unit_id')
+      .notNull()
+      .references(() => units.id),
+    tier: text('tier').notNull(),
+    year: integer('year').notNull(),
+    version: integer('version').notNull().default(1),
+    sample: boolean('sample').notNull().default(false),
+    createdBy: id('created_by').references((): AnyPgColumn => users.id),
+    createdAt: createdAt(),
+    updatedAt: createdAt('updated_at'),
+  },
+  (t) => [unique().on(t.unitId, t.tier, t.year), index('recognition_dossiers_year').on(t.year, t.tier)],
+);
+
+/** The steps of a dossier, append-only (the database refuses UPDATE and DELETE). */
+export const recognitionSteps = pgTable(
+  'recognition_steps',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: id('dossier_id')
+      .notNull()
+      .references(() => recognitionDossiers.id),
+    kind: text('kind').notNull(),
+    date: date('date'),
+    reference: text('reference'),
+    issuer: text('issuer'),
+    note: text('note'),
+    reason: text('reason'),
+    recordedBy: id('recorded_by').references((): AnyPgColumn => users.id),
+    recordedAt: createdAt('recorded_at'),
+    version: integer('version').notNull(),
+  },
+  (t) => [unique().on(t.dossierId, t.version), unique().on(t.dossierId, t.kind)],
+);

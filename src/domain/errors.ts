@@ -81,6 +81,18 @@ export const ERROR_CODES = {
   DHIS2_PERIOD: 'invalid',
 
   // Recognition register.
+  RECOGNITION_NOT_FOUND: 'not-found',
+  /** A dossier for this unit, tier and year exists already. */
+  RECOGNITION_EXISTS: 'conflict',
+  /** The unit (a ward, a hamlet) or the tier is not one the register recognises. */
+  TIER_NOT_FOR_UNIT: 'invalid',
+  /** The step is not part of this unit's procedure (the district appraisal after 1/7/2025). */
+  STEP_NOT_IN_PROCEDURE: 'invalid',
+  /** A step it depends on has not been recorded yet. */
+  STEP_OUT_OF_ORDER: 'conflict',
+  STEP_ALREADY_RECORDED: 'conflict',
+  /** The step's date is in the future, before the step it follows, or outside the unit's existence. */
+  STEP_DATE: 'invalid',
 
   // Status boards and deadlines.
 } as const satisfies Record<string, ErrorKind>;

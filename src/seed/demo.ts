@@ -9,6 +9,7 @@ import type { InputValue } from '../domain/evaluation/types.ts';
 import { nameKey } from '../domain/units/names.ts';
 import { getRegistry, syncBuiltinSets } from '../server/criteria/service.ts';
 import { rng } from './random.ts';
+import { seedSampleRecognitions } from './recognition.ts';
 import { REORG_FIRST_DAY, REORG_LAST_DAY, seedUnits } from './units.ts';
 
 export const SAMPLE_LABEL = 'dữ liệu mẫu';
@@ -147,6 +148,8 @@ export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: 
       }
     }
     await insertAssessments(tx, batch);
+    // recognition: sample dossiers and decisions (marked sample, invented numbers labelled "MẪU").
+    await seedSampleRecognitions(tx);
   });
   let users = 0;
   if ((await countUsers(db)) === 0) {

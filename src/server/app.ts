@@ -25,6 +25,7 @@ import { boardRoutes } from './boards/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { recognitionRoutes } from './recognition/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { workbookRoutes } from './workbooks/routes.ts';
 
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   // boards
   await app.register(boardRoutes(ctx));
   // recognition
+  await app.register(recognitionRoutes(ctx));
 
   if (webIndex) {
     await app.register(fastifyStatic, {

@@ -17,6 +17,7 @@ import { AUDIT_ROWS } from './access/audit.ts';
 import { DHIS2_ROWS } from './access/dhis2.ts';
 import { WORKBOOK_ROWS } from './access/workbooks.ts';
 import { EVIDENCE_ROWS } from './access/evidence.ts';
+import { RECOGNITION_ROWS } from './access/recognition.ts';
 
 const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
@@ -46,6 +47,7 @@ const MATRIX: Record<string, Row> = {
   // boards
   ...BOARD_ROWS,
   // recognition
+  ...RECOGNITION_ROWS,
 
   'GET /api/health': one({ request: () => ({ url: '/api/health' }), expected: everyone(200) }),
   'POST /api/auth/login': one({

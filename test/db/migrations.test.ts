@@ -57,6 +57,8 @@ const TABLES = [
   'evidence_chunks',
   'evidence_files',
   'login_failures',
+  'recognition_dossiers',
+  'recognition_steps',
   'schema_migrations',
   'sessions',
   'unit_attributes',
