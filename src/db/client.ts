@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { sql, type SQL } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { DomainError as AppError } from '../domain/errors.ts';
 
@@ -155,6 +156,14 @@ function safeName(url: string): string {
 export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
   const res: unknown = await db.execute(query);
   return (res as { rows: T[] }).rows;
+}
+
+/** A list of parameters for `IN (...)`: `sql\`x IN (${sqlList(ids)})\``. The list must not be empty. */
+export function sqlList(values: readonly (string | number)[]): SQL {
+  return sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 }
 
 /** Whether an error (possibly wrapped by Drizzle) is a unique-constraint violation, on either driver. */

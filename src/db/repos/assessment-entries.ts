@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../client.ts';
+import { queryRows, type Db, sqlList } from '../client.ts';
 import { assessmentEvents, assessments, assessmentValues, users } from '../schema.ts';
 import type { InputValue } from '../../domain/evaluation/types.ts';
 
@@ -212,14 +212,7 @@ export async function eventsOf(db: Db, assessmentId: number, actions?: readonly 
                e.source, e.source_ref AS "sourceRef", e.version
           FROM assessment_events e LEFT JOIN users u ON u.id = e.user_id
          WHERE e.assessment_id = ${assessmentId}
-           ${
-             actions
-               ? sql`AND e.action IN (${sql.join(
-                   actions.map((a) => sql`${a}`),
-                   sql`, `,
-                 )})`
-               : sql``
-           }
+           ${actions ? sql`AND e.action IN (${sqlList(actions)})` : sql``}
          ORDER BY e.id`,
   );
   return rows.map((r) => ({

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../client.ts';
+import { queryRows, type Db, sqlList } from '../client.ts';
 import { assessments, assessmentValues } from '../schema.ts';
 import type { InputValue } from '../../domain/evaluation/types.ts';
 import { statesCounted, type ValueBasis } from '../../domain/assessments/workflow.ts';
@@ -45,10 +45,7 @@ export async function valuesFor(db: Db, family: string, year: number, unitIds: n
           SELECT a.id, a.unit_id, a.status, a.sample, ${countedValues(basis)} AS vals
             FROM assessments a
            WHERE a.family = ${family} AND a.year = ${year}
-             AND a.unit_id IN (${sql.join(
-               unitIds.map((id) => sql`${id}`),
-               sql`, `,
-             )})) x
+             AND a.unit_id IN (${sqlList(unitIds)})) x
          WHERE x.vals IS NOT NULL`,
   );
   for (const r of rows) {
@@ -141,14 +138,8 @@ export async function valuesForView(db: Db, families: string[], year: number, un
         SELECT a.unit_id, a.family, a.sample, ${countedValues(basis)} AS vals
           FROM assessments a
          WHERE a.year = ${year}
-           AND a.family IN (${sql.join(
-             families.map((f) => sql`${f}`),
-             sql`, `,
-           )})
-           AND a.unit_id IN (${sql.join(
-             unitIds.map((id) => sql`${id}`),
-             sql`, `,
-           )})) x
+           AND a.family IN (${sqlList(families)})
+           AND a.unit_id IN (${sqlList(unitIds)})) x
        WHERE x.vals IS NOT NULL`,
   );
   for (const r of rows) {

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../client.ts';
+import { queryRows, type Db, sqlList } from '../client.ts';
 import { deadlines, users } from '../schema.ts';
 import type { TransitionAction } from '../../domain/assessments/workflow.ts';
 import type { InputValue } from '../../domain/evaluation/types.ts';
@@ -111,14 +111,8 @@ export async function boardAssessments(db: Db, year: number, families: string[],
                  WHERE e.assessment_id = a.id AND e.action = 'return' ORDER BY e.id DESC LIMIT 1) AS return_reason
           FROM assessments a
          WHERE a.year = ${year}
-           AND a.family IN (${sql.join(
-             families.map((f) => sql`${f}`),
-             sql`, `,
-           )})
-           AND a.unit_id IN (${sql.join(
-             unitIds.map((id) => sql`${id}`),
-             sql`, `,
-           )})`,
+           AND a.family IN (${sqlList(families)})
+           AND a.unit_id IN (${sqlList(unitIds)})`,
   );
   return rows.map((r) => {
     const last = json<{ action: TransitionAction; at: string; user: string | null; reason: string | null }>(r.last);
