@@ -139,7 +139,7 @@ export function EvidenceList(props: EvidenceListProps) {
               if (file) void upload(file);
             }}
           />
-          <label htmlFor={`${id}-file`} className={`ant-btn ant-btn-default cs-evidence-button${busy ? ' cs-evidence-busy' : ''}`}>
+          <label htmlFor={`${id}-file`} className={`cs-evidence-button${busy ? ' cs-evidence-busy' : ''}`}>
             <UploadOutlined aria-hidden /> {t('evidence.add')}
           </label>
           <span id={`${id}-hint`} className="cs-muted cs-small">

@@ -4,6 +4,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch, ApiError, withQuery } from '../../api/client.ts';
+import { can } from '../../auth/can.ts';
+import { useAuth } from '../../auth/session.ts';
 import { keys, setsQuery } from '../../api/queries.ts';
 import type { Unit } from '../../api/types.ts';
 import { useErrorMessage } from '../../components/ApiErrorView.tsx';
@@ -65,6 +67,8 @@ export default function WorkbooksPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  const { user } = useAuth();
+  const mayImport = can(user, 'workbook:import');
 
   const sets = useQuery(setsQuery);
   const units = useQuery({
@@ -181,46 +185,48 @@ export default function WorkbooksPage() {
             </Button>
           </Form>
         </Card>
-        <Card size="small" title={<h2 className="cs-section-title">{t('workbooks.uploadTitle')}</h2>}>
-          <Form layout="vertical" requiredMark={false} disabled={busy} onFinish={() => void submit()}>
-            <Form.Item
-              label={t('workbooks.file')}
-              htmlFor={`${id}-file`}
-              validateStatus={fileError ? 'error' : undefined}
-              help={fileError ?? undefined}
-              extra={t('workbooks.fileHint')}
-            >
-              <Upload
-                id={`${id}-file`}
-                accept=".xlsx"
-                maxCount={1}
-                fileList={files}
-                beforeUpload={pick}
-                onChange={({ fileList }) => setFiles(fileList.slice(-1))}
-                onRemove={() => setFiles([])}
+        {mayImport ? (
+          <Card size="small" title={<h2 className="cs-section-title">{t('workbooks.uploadTitle')}</h2>}>
+            <Form layout="vertical" requiredMark={false} disabled={busy} onFinish={() => void submit()}>
+              <Form.Item
+                label={t('workbooks.file')}
+                htmlFor={`${id}-file`}
+                validateStatus={fileError ? 'error' : undefined}
+                help={fileError ?? undefined}
+                extra={t('workbooks.fileHint')}
               >
-                <Button icon={<UploadOutlined aria-hidden />}>{t('workbooks.choose')}</Button>
-              </Upload>
-            </Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy} icon={<UploadOutlined aria-hidden />}>
-              {t('workbooks.submit')}
-            </Button>
-          </Form>
-          <div aria-live="polite" className="cs-workbook-progress">
-            {progress ? (
-              <>
-                <Progress percent={percentOf(progress)} status="active" aria-label={t('workbooks.progress')} />
-                <span className="cs-small">
-                  {t(`workbooks.stage.${progress.stage}`, {
-                    percent: Math.round((progress.fraction ?? 0) * 100),
-                    done: progress.done ?? 0,
-                    total: progress.total ?? 0,
-                  })}
-                </span>
-              </>
-            ) : null}
-          </div>
-        </Card>
+                <Upload
+                  id={`${id}-file`}
+                  accept=".xlsx"
+                  maxCount={1}
+                  fileList={files}
+                  beforeUpload={pick}
+                  onChange={({ fileList }) => setFiles(fileList.slice(-1))}
+                  onRemove={() => setFiles([])}
+                >
+                  <Button icon={<UploadOutlined aria-hidden />}>{t('workbooks.choose')}</Button>
+                </Upload>
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={busy} icon={<UploadOutlined aria-hidden />}>
+                {t('workbooks.submit')}
+              </Button>
+            </Form>
+            <div aria-live="polite" className="cs-workbook-progress">
+              {progress ? (
+                <>
+                  <Progress percent={percentOf(progress)} status="active" aria-label={t('workbooks.progress')} />
+                  <span className="cs-small">
+                    {t(`workbooks.stage.${progress.stage}`, {
+                      percent: Math.round((progress.fraction ?? 0) * 100),
+                      done: progress.done ?? 0,
+                      total: progress.total ?? 0,
+                    })}
+                  </span>
+                </>
+              ) : null}
+            </div>
+          </Card>
+        ) : null}
       </div>
       <div ref={resultRef}>
         {error ? <ImportProblems error={error} message={toMessage(error)} /> : null}
