@@ -4,11 +4,12 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { syncBuiltinSets } from './server/criteria/service.ts';
+import { syncBuiltinPlans } from './server/plans/service.ts';
 import { seedUnits } from './seed/units.ts';
 
 /**
  * Opens the configured database, applies pending migrations and loads the reference data every installation
- * needs (Cao Bằng's units, the shipped criteria sets). Demo data is separate (`seed demo`).
+ * needs (Cao Bằng's units, the shipped criteria sets and the two source plans). Demo data is separate (`seed demo`).
  */
 export async function openApp(config: Config): Promise<Database> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -16,6 +17,7 @@ export async function openApp(config: Config): Promise<Database> {
     await migrate(database);
     await seedUnits(database.db);
     await syncBuiltinSets(database.db);
+    await syncBuiltinPlans(database.db);
   } catch (e) {
     await database.close();
     throw e;

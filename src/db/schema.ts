@@ -331,3 +331,45 @@ export const recognitionSteps = pgTable(
   },
   (t) => [unique().on(t.dossierId, t.version), unique().on(t.dossierId, t.kind)],
 );
+
+// plans
+/** A plan and its targets, kept as the validated document (src/domain/plans/targets.ts). */
+export const plans = pgTable(
+  'plans',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    number: text('number').notNull(),
+    numberKey: text('number_key').notNull().unique(),
+    issuedOn: date('issued_on').notNull(),
+    scopeUnitId: id('scope_unit_id')
+      .notNull()
+      .references(() => units.id),
+    document: jsonb('document').notNull(),
+    builtin: boolean('builtin').notNull().default(false),
+    sample: boolean('sample').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdBy: id('created_by').references((): AnyPgColumn => users.id),
+    createdAt: createdAt(),
+    updatedBy: id('updated_by').references((): AnyPgColumn => users.id),
+    updatedAt: createdAt('updated_at'),
+  },
+  (t) => [index('plans_scope').on(t.scopeUnitId)],
+);
+
+/** Every saved version of a plan's document, append-only (the database refuses UPDATE and DELETE). */
+export const planRevisions = pgTable(
+  'plan_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    planId: id('plan_id')
+      .notNull()
+      .references(() => plans.id),
+    version: integer('version').notNull(),
+    action: text('action').notNull(),
+    document: jsonb('document').notNull(),
+    note: text('note'),
+    recordedBy: id('recorded_by').references((): AnyPgColumn => users.id),
+    recordedAt: createdAt('recorded_at'),
+  },
+  (t) => [unique().on(t.planId, t.version)],
+);

@@ -28,6 +28,9 @@ export const ERROR_CODES = {
   /** Shipped versions follow the data files: they cannot be withdrawn. */
   SET_BUILTIN: 'conflict',
   SET_WITHDRAWN: 'conflict',
+  /** Plans: a number another plan already has; a plan id that does not exist. */
+  PLAN_EXISTS: 'conflict',
+  PLAN_NOT_FOUND: 'not-found',
   USER_EXISTS: 'conflict',
   UNIT_EXISTS: 'conflict',
   CRITERIA_REFERENCE: 'unprocessable',

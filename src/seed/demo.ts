@@ -8,6 +8,7 @@ import { resolveThreshold } from '../domain/criteria/thresholds.ts';
 import type { InputValue } from '../domain/evaluation/types.ts';
 import { nameKey } from '../domain/units/names.ts';
 import { getRegistry, syncBuiltinSets } from '../server/criteria/service.ts';
+import { syncBuiltinPlans } from '../server/plans/service.ts';
 import { rng } from './random.ts';
 import { seedSampleRecognitions } from './recognition.ts';
 import { REORG_FIRST_DAY, REORG_LAST_DAY, seedUnits } from './units.ts';
@@ -60,6 +61,7 @@ export async function demoLoaded(db: Db): Promise<boolean> {
 export async function seedDemo(db: Db): Promise<{ hamlets: number; assessments: number; users: number }> {
   await seedUnits(db);
   await syncBuiltinSets(db);
+  await syncBuiltinPlans(db);
   if (await demoLoaded(db)) return { hamlets: 0, assessments: 0, users: 0 };
   const registry = await getRegistry(db);
   let hamlets = 0;

@@ -25,6 +25,7 @@ import { boardRoutes } from './boards/routes.ts';
 import { evaluationRoutes } from './evaluation/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { planRoutes } from './plans/routes.ts';
 import { recognitionRoutes } from './recognition/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { workbookRoutes } from './workbooks/routes.ts';
@@ -85,6 +86,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(boardRoutes(ctx));
   // recognition
   await app.register(recognitionRoutes(ctx));
+  // plans
+  await app.register(planRoutes(ctx));
 
   if (webIndex) {
     await app.register(fastifyStatic, {

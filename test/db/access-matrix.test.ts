@@ -18,6 +18,7 @@ import { DHIS2_ROWS } from './access/dhis2.ts';
 import { WORKBOOK_ROWS } from './access/workbooks.ts';
 import { EVIDENCE_ROWS } from './access/evidence.ts';
 import { RECOGNITION_ROWS } from './access/recognition.ts';
+import { PLAN_ROWS } from './access/plans.ts';
 
 const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
@@ -48,6 +49,8 @@ const MATRIX: Record<string, Row> = {
   ...BOARD_ROWS,
   // recognition
   ...RECOGNITION_ROWS,
+  // plans
+  ...PLAN_ROWS,
 
   'GET /api/health': one({ request: () => ({ url: '/api/health' }), expected: everyone(200) }),
   'POST /api/auth/login': one({

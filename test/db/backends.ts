@@ -19,6 +19,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { seedUnits } from '../../src/seed/units.ts';
 import { syncBuiltinSets } from '../../src/server/criteria/service.ts';
+import { syncBuiltinPlans } from '../../src/server/plans/service.ts';
 import { adminQuery, PG_BASE } from './pg-admin.ts';
 
 export interface Backend {
@@ -49,11 +50,12 @@ afterAll(async () => {
 
 const randomName = () => crypto.randomBytes(6).toString('hex');
 
-/** Brings a database to what `openApp` gives: migrations, units, shipped sets. */
+/** Brings a database to what `openApp` gives: migrations, units, shipped sets and plans. */
 async function loadReference(d: Database): Promise<Database> {
   await migrate(d);
   await seedUnits(d.db);
   await syncBuiltinSets(d.db);
+  await syncBuiltinPlans(d.db);
   return d;
 }
 

@@ -57,6 +57,8 @@ const TABLES = [
   'evidence_chunks',
   'evidence_files',
   'login_failures',
+  'plan_revisions',
+  'plans',
   'recognition_dossiers',
   'recognition_steps',
   'schema_migrations',

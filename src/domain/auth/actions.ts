@@ -33,6 +33,9 @@ export const ACTIONS = [
   'recognition:write',
   // Audit trail.
   'audit:read',
+  // Plans and their targets.
+  'plan:read',
+  'plan:write',
 ] as const;
 export type ProtectedAction = (typeof ACTIONS)[number];
 /** What a route does; each route names one in `config.access` (or `public`). */

@@ -98,6 +98,10 @@ export const POLICIES = {
   /** Recognition dossiers and decisions are kept by the province. */
   'recognition:write': { roles: PROVINCE_STAFF, resource: 'unit' },
   'audit:read': { roles: ROLES, resource: 'unit' },
+  /** Plans, their targets and progress are public documents of the People's Committees: every account reads them. */
+  'plan:read': { roles: ROLES },
+  /** A plan is written by staff of the unit it is for (the province, a district before 1/7/2025). */
+  'plan:write': { roles: ['district', 'province', 'admin'], resource: 'unit' },
 } as const satisfies Record<ProtectedAction, Policy>;
 
 export type { Action, ProtectedAction };
