@@ -51,6 +51,9 @@ export const FIELD_NAMES: Record<string, string> = {
   content: 'nội dung tệp',
   note: 'ghi chú',
   reason: 'lý do',
+  items: 'danh sách bản đánh giá',
+  action: 'thao tác',
+  unit: 'mã đơn vị',
 };
 
 export const fieldLabel = (field: string) => FIELD_NAMES[field] ?? FIELD_NAMES[field.split('.').at(-1) ?? ''] ?? field;

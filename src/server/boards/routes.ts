@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { todayVn } from '../common.ts';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../contracts.ts';
+import { BULK_MAX_ITEMS } from './schema.ts';
 import { sessionUser } from '../auth/guard.ts';
 import { boardRows } from './board.ts';
+import { bulkTransition } from './bulk.ts';
 import { getDeadlines, setDeadlines } from './deadlines.ts';
 import { presentBoard, presentDeadline } from './present.ts';
-import { boardQuery, boardResponse, deadlinesBody, deadlinesParams, deadlinesQuery, deadlinesResponse } from './schema.ts';
+import { boardQuery, boardResponse, bulkBody, bulkResponse, deadlinesBody, deadlinesParams, deadlinesQuery, deadlinesResponse } from './schema.ts';
 
 /** The date a board lists units on when none is given: today within the year, else the year's last day. */
 function defaultAsOf(year: number | undefined, today: string): string {
@@ -70,6 +72,33 @@ export function boardRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const rows = await boardRows(ctx.database.db, { asOf, year, level, family: req.query.family, parentCode: req.query.parentCode, today });
         const visible = req.visibleOnly(rows, (r) => ({ kind: 'unit', unitId: r.unitId }));
         return presentBoard({ asOf, year, level, today }, visible, user.role, req.query.tab ?? 'all');
+      },
+    );
+    app.post(
+      '/api/boards/bulk',
+      {
+        config: { access: 'assessment:bulk' },
+        schema: {
+          summary: 'Phê duyệt, thẩm định hoặc trả lại nhiều bản đánh giá cùng lúc',
+          description: `Tối đa ${BULK_MAX_ITEMS} mục. Mỗi mục được xử lý như một lần chuyển bước riêng (phạm vi, vai trò, trạng thái, version), trong giao dịch riêng: một mục bị từ chối không làm dừng các mục khác. Trả lại cần lý do (400, không mục nào được xử lý). results có một kết quả cho mỗi mục, cùng thứ tự; httpStatus là mã mà mục đó nhận được nếu gửi riêng.`,
+          tags: ['theo dõi'],
+          body: bulkBody,
+          response: { 200: bulkResponse, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        const source = { kind: req.headers['x-entry-source'] === 'screen' ? ('screen' as const) : ('api' as const) };
+        const out = await bulkTransition(
+          ctx.database.db,
+          sessionUser(req),
+          req.body,
+          (unitId) => req.authorizeResource({ kind: 'unit', unitId }),
+          source,
+          req.log,
+        );
+        // Every item was checked against its own unit (a refused or unknown one is reported in its result, not shown).
+        req.accessChecked = true;
+        return out;
       },
     );
   };

@@ -91,18 +91,31 @@ export const boardResponse = z.object({
 });
 export type BoardResponse = z.infer<typeof boardResponse>;
 
-export const bulkBody = z.object({
-  action: z.enum(['approve', 'return']),
-  reason: z.string().max(2000).optional(),
-  items: z
-    .array(z.object({ unitCode: z.string().min(2).max(20), family: z.string().min(1).max(100), year: yearParam, version: z.number().int().min(0) }))
-    .min(1, 'chưa chọn bản đánh giá nào')
-    .max(BULK_MAX_ITEMS, `mỗi lần xử lý tối đa ${BULK_MAX_ITEMS} bản đánh giá`),
+/** What the bulk route does to every item: the province approves, a district (before 1/7/2025) reviews, either returns. */
+export const BULK_ACTIONS = ['approve', 'review', 'return'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+export const bulkItem = z.object({
+  unit: z.string().min(2, 'mã đơn vị quá ngắn').max(20, 'mã đơn vị quá dài').describe('mã đơn vị'),
+  family: z.string().min(1, 'thiếu họ bộ tiêu chí').max(100),
+  year: yearParam,
+  version: z.number().int().min(0).describe('version của bản đánh giá khi bảng được tải'),
 });
+export type BulkItem = z.infer<typeof bulkItem>;
+
+export const bulkBody = z
+  .object({
+    action: z.enum(BULK_ACTIONS, { error: 'thao tác phải là approve (phê duyệt), review (thẩm định) hoặc return (trả lại)' }),
+    reason: z.string().max(2000, 'lý do dài quá 2000 ký tự').optional().describe('bắt buộc khi trả lại; người gửi thấy lý do này'),
+    items: z.array(bulkItem).min(1, 'chưa chọn bản đánh giá nào').max(BULK_MAX_ITEMS, `mỗi lần xử lý tối đa ${BULK_MAX_ITEMS} bản đánh giá`),
+  })
+  .superRefine((b, ctx) => {
+    if (b.action === 'return' && !b.reason?.trim()) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'cần ghi lý do trả lại' });
+  });
 export type BulkBody = z.infer<typeof bulkBody>;
 
 export const bulkResultSchema = z.object({
-  unitCode: z.string(),
+  unit: z.string(),
   family: z.string(),
   year: z.number().int(),
   ok: z.boolean(),
@@ -111,10 +124,11 @@ export const bulkResultSchema = z.object({
   httpStatus: z.number().int().describe('mã HTTP mà thao tác này nhận được nếu gửi riêng'),
   error: z.object({ code: errorCode, message: z.string() }).optional(),
 });
+export type BulkResult = z.infer<typeof bulkResultSchema>;
 export const bulkResponse = z.object({
-  action: z.enum(['approve', 'return']),
+  action: z.enum(BULK_ACTIONS),
   succeeded: z.number().int(),
   failed: z.number().int(),
-  results: z.array(bulkResultSchema),
+  results: z.array(bulkResultSchema).describe('một kết quả cho mỗi mục, cùng thứ tự với items'),
 });
 export type BulkResponse = z.infer<typeof bulkResponse>;
