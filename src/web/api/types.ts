@@ -14,6 +14,7 @@ import type {
 } from '../../server/evaluation/schema.ts';
 import type { unitDetailResponse, unitSummary } from '../../server/units/schema.ts';
 import type { assessmentBody, evidenceRef, savedBody, transitionedBody } from '../../server/assessments/schema.ts';
+import type { deadlineSchema } from '../../server/boards/schema.ts';
 
 export type { Tier, Threshold } from '../../domain/criteria/schema.ts';
 export type PendingAnnex = z.infer<typeof pendingAnnexSchema>;
@@ -43,3 +44,7 @@ export type AssessmentBody = z.infer<typeof assessmentBody>;
 export type EvidenceRef = z.infer<typeof evidenceRef>;
 export type AssessmentSaved = z.infer<typeof savedBody>;
 export type AssessmentTransitioned = z.infer<typeof transitionedBody>;
+
+// boards
+export type { BoardResponse, BoardRowBody as BoardRow, BoardTab, BulkAction, BulkResponse, BulkResult } from '../../server/boards/schema.ts';
+export type DeadlineRow = z.infer<typeof deadlineSchema>;

@@ -18,6 +18,7 @@ const NAV = [
   // dhis2
   // audit
   // boards
+  { to: '/theo-doi', key: 'boards.nav', match: ['/theo-doi'] },
   // recognition
 ] as const;
 

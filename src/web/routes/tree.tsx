@@ -6,6 +6,7 @@ import { PublicLayout, RootError, RootNotFound } from '../layout/PublicLayout.ts
 import { ErrorPage } from '../pages/errors/ErrorPage.tsx';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
 import { auditSearch } from '../pages/audit/search.ts';
+import { boardSearch } from '../pages/boards/search.ts';
 import { resolveView } from '../view.ts';
 import { LOGIN_PATH, safeNext } from './safeNext.ts';
 import { loginSearch, overviewSearch, parseSearch, stringifySearch, unitSearch } from './search.ts';
@@ -104,6 +105,14 @@ const entry = createRoute({
   component: lazyRouteComponent(() => import('../pages/assessments/EntryPage.tsx')),
 });
 
+// boards: the status boards and bulk steps.
+const boards = createRoute({
+  getParentRoute: () => staff,
+  path: '/theo-doi',
+  validateSearch: boardSearch,
+  component: lazyRouteComponent(() => import('../pages/boards/BoardsPage.tsx')),
+});
+
 // Each feature's screens are written inline under its comment in the staff area (createRoute({ getParentRoute: () => staff, ... })).
 const tree = root.addChildren([
   publicArea.addChildren([home, login]),
@@ -123,6 +132,7 @@ const tree = root.addChildren([
     // audit
     auditLog,
     // boards
+    boards,
     // recognition
   ]),
 ]);
