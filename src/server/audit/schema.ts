@@ -1,4 +1,4 @@
-/** Contracts of the audit trail of a unit (every recorded change of its assessments). Imports only zod and contracts. */
+/** Contracts of the audit trail of a unit (every recorded change of its assessments and recognition dossiers). Imports only zod and contracts. */
 import { z } from 'zod';
 import { isoDateParam, yearParam } from '../contracts.ts';
 import { unitSummary } from '../units/schema.ts';
@@ -36,8 +36,12 @@ export const historyItem = z.object({
   id: z.number().int(),
   at: z.string().describe('thời điểm (ISO 8601)'),
   user: z.object({ username: z.string(), fullName: z.string() }).nullable(),
-  action: z.string().describe('create, value, criterion, note, evidence-add, evidence-remove, submit, review, approve, return, reopen'),
-  family: z.string(),
+  action: z
+    .string()
+    .describe(
+      'create, value, criterion, note, evidence-add, evidence-remove, submit, review, approve, return, reopen; hồ sơ công nhận: recognition.create, recognition.proposal, recognition.public-posting, recognition.district-appraisal, recognition.province-appraisal, recognition.ministry-appraisal, recognition.decision, recognition.revocation',
+    ),
+  family: z.string().nullable().describe('họ bộ tiêu chí của bản đánh giá; null với bước của hồ sơ công nhận'),
   year: z.number().int(),
   code: z.string().nullable(),
   before: z.unknown(),
@@ -46,6 +50,17 @@ export const historyItem = z.object({
   source: z.string().describe('screen, import, api, dhis2 hoặc system'),
   sourceRef: z.string().nullable().describe('tệp đã nhập, mã lần nhập DHIS2'),
   version: z.number().int(),
+  recognition: z
+    .object({
+      dossierId: z.number().int(),
+      tier: z.string(),
+      date: z.string().nullable().describe('ngày của bước (yyyy-mm-dd); null khi lập hồ sơ'),
+      reference: z.string().nullable().describe('số văn bản, số quyết định'),
+      issuer: z.string().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable()
+    .describe('bước của hồ sơ công nhận (đề nghị, thẩm định, quyết định, thu hồi…); null với thay đổi của bản đánh giá'),
 });
 export type HistoryItem = z.infer<typeof historyItem>;
 

@@ -15,8 +15,8 @@ function nextDay(day: string): string {
 }
 
 /**
- * Every recorded change of the unit's assessments (values, statuses, notes, evidence, transitions), newest
- * first, one page at a time. The unit is the one in force on `asOf` under that code. `authorize` checks scope.
+ * Every recorded change of the unit's assessments (values, statuses, notes, evidence, transitions) and of its
+ * recognition dossiers (opening, steps, decision, revocation), newest first, one page at a time. The unit is the one in force on `asOf` under that code. `authorize` checks scope.
  */
 export async function unitHistory(
   db: Db,
@@ -54,6 +54,8 @@ export async function unitHistory(
     source: r.source,
     sourceRef: r.sourceRef,
     version: r.version,
+    recognition:
+      r.dossierId === null ? null : { dossierId: r.dossierId, tier: r.tier ?? '', date: r.stepDate, reference: r.reference, issuer: r.issuer, note: r.note },
   }));
   return { unit, total, items };
 }
