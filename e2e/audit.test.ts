@@ -28,7 +28,7 @@ describeE2E('change log of a unit', () => {
     const second = await page.request.put(url, { data: { version, criteria: { '2': 'met' }, notes: { '2': 'Đã hoàn thành đường trục xã' } } });
     expect(second.status(), await second.text()).toBe(200);
 
-    await page.goto('/nhat-ky/01654?asOf=2026-01-01');
+    await page.goto('/nhat-ky/01654?asOf=2026-01-01&year=2026');
     await page.getByRole('heading', { level: 1, name: 'Nhật ký thay đổi: Xã Hòa An' }).waitFor();
     await page.locator('.ant-table-row').first().waitFor();
     await settled(page);

@@ -3,7 +3,7 @@ import type { Action } from '../../domain/auth/actions.ts';
 import type { User } from '../api/types.ts';
 
 /** The server's actions that have a screen of their own; the server checks them again on every request. */
-export type ScreenAction = Extract<Action, 'set:import' | 'set:withdraw' | 'unit:create' | 'assessment:write' | 'workbook:import'>;
+export type ScreenAction = Extract<Action, 'set:import' | 'set:withdraw' | 'unit:create' | 'assessment:write' | 'workbook:import' | 'recognition:write'>;
 
 /**
  * Which roles see each action's entry. A copy of the server's POLICY (src/server/auth/access.ts) so that no server
@@ -15,6 +15,7 @@ export const SCREEN_POLICY: Record<ScreenAction, readonly Role[]> = {
   'unit:create': ['admin', 'province'],
   'assessment:write': ['commune', 'district', 'province', 'admin'],
   'workbook:import': ['commune', 'district', 'province', 'admin'],
+  'recognition:write': ['admin', 'province'],
 };
 
 /** Whether the logged-in user may perform the action (hides entries they could not use). */

@@ -20,6 +20,7 @@ const NAV = [
   // boards
   { to: '/theo-doi', key: 'boards.nav', match: ['/theo-doi'] },
   // recognition
+  { to: '/cong-nhan', key: 'recognition.nav', match: ['/cong-nhan'] },
 ] as const;
 
 function NavList({ pathname, onNavigate }: { pathname: string; onNavigate?: () => void }) {

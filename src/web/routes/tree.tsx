@@ -7,6 +7,7 @@ import { ErrorPage } from '../pages/errors/ErrorPage.tsx';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
 import { auditSearch } from '../pages/audit/search.ts';
 import { boardSearch } from '../pages/boards/search.ts';
+import { recognitionSearch } from '../pages/recognition/search.ts';
 import { resolveView } from '../view.ts';
 import { LOGIN_PATH, safeNext } from './safeNext.ts';
 import { loginSearch, overviewSearch, parseSearch, stringifySearch, unitSearch } from './search.ts';
@@ -113,6 +114,20 @@ const boards = createRoute({
   component: lazyRouteComponent(() => import('../pages/boards/BoardsPage.tsx')),
 });
 
+// recognition: the register (QĐ 18/2022/QĐ-TTg) and one dossier.
+const recognitionRegister = createRoute({
+  getParentRoute: () => staff,
+  path: '/cong-nhan',
+  validateSearch: recognitionSearch,
+  component: lazyRouteComponent(() => import('../pages/recognition/RegisterPage.tsx')),
+});
+
+const recognitionDossier = createRoute({
+  getParentRoute: () => staff,
+  path: '/cong-nhan/$id',
+  component: lazyRouteComponent(() => import('../pages/recognition/DossierPage.tsx')),
+});
+
 // Each feature's screens are written inline under its comment in the staff area (createRoute({ getParentRoute: () => staff, ... })).
 const tree = root.addChildren([
   publicArea.addChildren([home, login]),
@@ -134,6 +149,8 @@ const tree = root.addChildren([
     // boards
     boards,
     // recognition
+    recognitionRegister,
+    recognitionDossier,
   ]),
 ]);
 

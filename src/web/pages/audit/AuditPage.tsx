@@ -1,7 +1,9 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { RecognitionTier } from '../../../domain/recognition/steps.ts';
 import { setsQuery } from '../../api/queries.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -15,9 +17,39 @@ import type { AuditSearch } from './search.ts';
 
 const route = getRouteApi('/staff/nhat-ky/$code');
 
-function toChange(i: HistoryItem): Change {
+/** What a recognition step says beyond its name: the dossier, the step's date, its document and signer. */
+function recognitionContext(i: HistoryItem, t: TFunction): string {
+  const r = i.recognition!;
+  const tier = t(`recognition.tierLabel.${r.tier as RecognitionTier}`, { defaultValue: r.tier });
+  return [
+    t('audit.recognitionContext', { tier, year: i.year }),
+    r.date ? t('audit.recognitionDate', { date: formatDate(r.date) }) : null,
+    r.reference,
+    r.issuer,
+    r.note,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function toChange(i: HistoryItem, t: TFunction): Change {
+  if (i.recognition)
+    return {
+      key: `r${i.id}`,
+      at: i.at,
+      who: i.user ? i.user.fullName || i.user.username : null,
+      action: i.action,
+      context: recognitionContext(i, t),
+      code: null,
+      before: null,
+      after: null,
+      hasValues: false,
+      source: i.source,
+      sourceRef: null,
+      reason: i.reason,
+    };
   return {
-    key: String(i.id),
+    key: `a${i.id}`,
     at: i.at,
     who: i.user ? i.user.fullName || i.user.username : null,
     action: i.action,
@@ -100,7 +132,7 @@ export default function AuditPage() {
       {q.error ? <ApiErrorView error={q.error} onRetry={() => void q.refetch()} /> : null}
       <ChangeList
         caption={t('audit.caption')}
-        changes={(q.data?.items ?? []).map(toChange)}
+        changes={(q.data?.items ?? []).map((i) => toChange(i, t))}
         busy={q.isFetching}
         emptyText={t('audit.empty')}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: q.data?.total ?? 0, onChange: (p) => set({ page: p }) }}

@@ -16,6 +16,7 @@ export function useChangeText() {
     return JSON.stringify(v);
   };
   const actions: Record<string, string> = t('audit.action', { returnObjects: true });
+  const recognitionActions: Record<string, string> = t('audit.recognitionAction', { returnObjects: true });
   const sources: Record<string, string> = t('audit.sourceLabel', { returnObjects: true });
   // dd/MM/yyyy HH:mm in Vietnam time, whatever the browser's zone (the convention for dates on every screen).
   const when = (iso: string) => {
@@ -33,7 +34,8 @@ export function useChangeText() {
   };
   return {
     value,
-    action: (a: string) => actions[a] ?? a,
+    // A recognition dossier's step is "recognition.<step>".
+    action: (a: string) => (a.startsWith('recognition.') ? (recognitionActions[a.slice('recognition.'.length)] ?? a) : (actions[a] ?? a)),
     source: (s: string) => sources[s] ?? s,
     when,
   };

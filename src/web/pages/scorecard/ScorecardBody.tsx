@@ -12,6 +12,7 @@ import { CriteriaList } from './CriteriaList.tsx';
 import { ExplanationCard } from './ExplanationCard.tsx';
 import { GapTable } from './GapTable.tsx';
 import { HamletList } from './HamletList.tsx';
+import { RecognitionCard } from './RecognitionCard.tsx';
 import { ResultSummary } from './ResultSummary.tsx';
 import { SetInfoCard } from './SetInfoCard.tsx';
 import { UnitFacts } from './UnitFacts.tsx';
@@ -43,6 +44,7 @@ export function ScorecardBody({ data, view, parentName, onView }: Props) {
       ) : (
         <ExplanationCard data={data} />
       )}
+      {data.unit.level === 'commune' || data.unit.level === 'district' ? <RecognitionCard data={data} view={view} /> : null}
       <AsOfControls asOf={view.asOf} year={view.year} presets={false} years={data.years} onChange={onView} />
       {data.valuesSample ? <Alert type="info" showIcon title={t('scorecard.valuesSample')} data-testid="values-sample" /> : null}
       {evaluation && !data.hasValues ? <Alert type="warning" showIcon title={t('scorecard.noValues', { year: data.year })} /> : null}
