@@ -671,6 +671,7 @@ const en: Messages = {
     dossiers: "The unit's recognition dossiers",
     back: 'Back to the register',
     badId: 'Dossier id "{{id}}" is not valid',
+    periodFrom: 'in force from {{from}}',
     period: 'period {{from}} – {{to}}',
     toScorecard: "See the unit's evaluation",
     toLog: 'Change log',

@@ -667,6 +667,7 @@ const vi = {
     dossiers: 'Các hồ sơ công nhận của đơn vị',
     back: 'Về sổ công nhận',
     badId: 'Mã hồ sơ "{{id}}" không hợp lệ',
+    periodFrom: 'có hiệu lực từ {{from}}',
     period: 'thời kỳ {{from}} – {{to}}',
     toScorecard: 'Xem kết quả đánh giá của đơn vị',
     toLog: 'Nhật ký thay đổi',

@@ -18,7 +18,12 @@ export function DossierList({ dossiers, busy }: { dossiers: DossierBody[]; busy:
       </Link>{' '}
       <span className="cs-muted">{d.unit.code}</span>
       {d.unit.validTo ? <div className="cs-muted">{t('recognition.until', { date: formatDate(d.unit.validTo) })}</div> : null}
-      {d.sample ? <SampleTag short /> : null}
+      {d.sample ? (
+        <>
+          {' '}
+          <SampleTag short />
+        </>
+      ) : null}
     </>
   );
   const step = (d: DossierBody) => t(`recognition.stepShort.${currentStep(d)}`);

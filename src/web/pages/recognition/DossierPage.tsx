@@ -101,7 +101,9 @@ export default function DossierPage() {
         <p className="cs-muted" style={{ margin: 0 }}>
           {d.unit.code}
           {d.unit.parentName ? ` · ${d.unit.parentName}` : ''} ·{' '}
-          {t('recognition.period', { from: formatDate(d.unit.validFrom), to: formatDate(d.unit.validTo) })}
+          {d.unit.validTo
+            ? t('recognition.period', { from: formatDate(d.unit.validFrom), to: formatDate(d.unit.validTo) })
+            : t('recognition.periodFrom', { from: formatDate(d.unit.validFrom) })}
         </p>
         <p style={{ margin: 0 }}>
           <Link {...unitLink(d.unit.code, { asOf, year: d.year })}>{t('recognition.toScorecard')}</Link> ·{' '}

@@ -64,7 +64,7 @@ export function StepForm({ dossier, kind, label }: Props) {
   };
   const id = `cs-step-${kind}`;
   return (
-    <section aria-labelledby={id} className="cs-rec-card">
+    <section aria-labelledby={id} className="cs-rec-card cs-rec-form">
       <h2 id={id} className="cs-section-title">
         {revoke ? t('recognition.revokeTitle') : t('recognition.recordTitle', { step: label })}
       </h2>
