@@ -131,6 +131,93 @@ export async function upsertEntries(
   for (const e of drop) await tx.delete(assessmentValues).where(and(eq(assessmentValues.assessmentId, assessmentId), eq(assessmentValues.code, e.code)));
 }
 
+/** Rows per statement when many assessments are written at once; the rows travel as one JSON parameter. */
+const BATCH_ROWS = 20_000;
+
+const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
+
+/** The current values and notes of many assessments in one read, by assessment id (each list ordered by code). */
+export async function entriesOfMany(db: Db, assessmentIds: readonly number[]): Promise<Map<number, StoredEntry[]>> {
+  const out = new Map<number, StoredEntry[]>(assessmentIds.map((id) => [id, []]));
+  if (assessmentIds.length === 0) return out;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT v.assessment_id AS "assessmentId", v.code, v.value::text AS value, v.note, v.recorded_at AS "recordedAt", u.username AS "recordedBy"
+          FROM assessment_values v LEFT JOIN users u ON u.id = v.recorded_by
+         WHERE v.assessment_id IN (${sqlList(assessmentIds)})
+         ORDER BY v.assessment_id, v.code`,
+  );
+  for (const r of rows)
+    out.get(Number(r.assessmentId))?.push({
+      code: r.code as string,
+      value: (parseJson(r.value) ?? null) as InputValue,
+      note: (r.note as string | null) ?? null,
+      recordedAt: new Date(r.recordedAt as string).toISOString(),
+      recordedBy: (r.recordedBy as string | null) ?? null,
+    });
+  return out;
+}
+
+/**
+ * `upsertEntries` for many assessments at once: one multi-row statement per table and batch instead of one per
+ * assessment (a workbook of 200 communes writes 100,000 values).
+ */
+export async function upsertEntriesMany(
+  tx: Db,
+  userId: number,
+  entries: { assessmentId: number; code: string; value: InputValue; note: string | null }[],
+): Promise<void> {
+  const keep = entries.filter((e) => e.value !== null || e.note !== null).map((e) => ({ a: e.assessmentId, c: e.code, v: e.value, n: e.note }));
+  const drop = entries.filter((e) => e.value === null && e.note === null).map((e) => ({ a: e.assessmentId, c: e.code }));
+  for (let i = 0; i < keep.length; i += BATCH_ROWS)
+    await tx.execute(
+      sql`INSERT INTO assessment_values (assessment_id, code, value, note, recorded_by)
+          SELECT r.a, r.c, r.v, r.n, ${userId} FROM jsonb_to_recordset(${json(keep.slice(i, i + BATCH_ROWS))}) AS r(a bigint, c text, v jsonb, n text)
+          ON CONFLICT (assessment_id, code) DO UPDATE SET value = excluded.value, note = excluded.note, recorded_by = excluded.recorded_by, recorded_at = now()`,
+    );
+  for (let i = 0; i < drop.length; i += BATCH_ROWS)
+    await tx.execute(
+      sql`DELETE FROM assessment_values v USING jsonb_to_recordset(${json(drop.slice(i, i + BATCH_ROWS))}) AS r(a bigint, c text)
+           WHERE v.assessment_id = r.a AND v.code = r.c`,
+    );
+}
+
+/** Raises the version of many locked assessments at once (a write of values); returns each one's new version. */
+export async function bumpAssessments(tx: Db, ids: readonly number[], userId: number): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: unknown; version: unknown }>(
+    tx,
+    sql`UPDATE assessments SET version = version + 1, updated_at = now(), updated_by = ${userId} WHERE id IN (${sqlList(ids)}) RETURNING id, version`,
+  );
+  return new Map(rows.map((r) => [Number(r.id), Number(r.version)]));
+}
+
+/** `appendEvents` for many assessments at once, each event with its assessment and version; kept in the given order. */
+export async function appendEventsMany(
+  tx: Db,
+  userId: number | null,
+  source: { kind: string; ref?: string | undefined },
+  events: (NewEvent & { assessmentId: number; version: number })[],
+): Promise<void> {
+  const rows = events.map((e) => ({
+    a: e.assessmentId,
+    ac: e.action,
+    c: e.code ?? null,
+    b: e.before === undefined ? null : e.before,
+    af: e.after === undefined ? null : e.after,
+    r: e.reason ?? null,
+    ver: e.version,
+  }));
+  for (let i = 0; i < rows.length; i += BATCH_ROWS)
+    await tx.execute(
+      sql`INSERT INTO assessment_events (assessment_id, user_id, action, code, before, after, reason, source, source_ref, version)
+          SELECT r.a, ${userId}, r.ac, r.c, r.b, r.af, r.r, ${source.kind}, ${source.ref ?? null}, r.ver
+            FROM ROWS FROM (jsonb_to_recordset(${json(rows.slice(i, i + BATCH_ROWS))}) AS (a bigint, ac text, c text, b jsonb, af jsonb, r text, ver integer))
+                 WITH ORDINALITY AS r(a, ac, c, b, af, r, ver, o)
+           ORDER BY r.o`,
+    );
+}
+
 export interface NewEvent {
   action: string;
   code?: string | null;

@@ -1,5 +1,17 @@
 import type { Db } from '../../db/client.ts';
-import { appendEvents, bumpAssessment, entriesOf, eventsOf, lockAssessment, lockOrCreateAssessment, upsertEntries } from '../../db/repos/assessment-entries.ts';
+import {
+  appendEvents,
+  appendEventsMany,
+  bumpAssessment,
+  bumpAssessments,
+  entriesOf,
+  entriesOfMany,
+  eventsOf,
+  lockAssessment,
+  lockOrCreateAssessment,
+  upsertEntries,
+  upsertEntriesMany,
+} from '../../db/repos/assessment-entries.ts';
 import { NEEDS_REASON, nextState, type AssessmentState, type TransitionAction } from '../../domain/assessments/workflow.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { SessionUser } from '../auth/policies.ts';
@@ -58,7 +70,7 @@ export async function saveMany(db: Db, user: SessionUser, items: ManyItem[], sou
   }
   return db.transaction(async (tx) => {
     const problems: { item: number; code: string; message: string }[] = [];
-    const planned = [];
+    const heads = [];
     for (const [i, it] of items.entries()) {
       const r = resolved[i]!;
       const { head, created } = await lockOrCreateAssessment(tx, { unitId: r.unit.id, family: r.family, year: r.year, setId: r.set.id, userId: user.id });
@@ -69,22 +81,39 @@ export async function saveMany(db: Db, user: SessionUser, items: ManyItem[], sou
         problems.push({ item: i, code: '', message: staleMessage(r, e) });
         continue;
       }
-      const plan = planChanges(r.set, await entriesOf(tx, head.id), it.changes);
-      for (const p of plan.problems) problems.push({ item: i, code: p.code, message: `${r.unit.fullName}: ${p.message}` });
-      planned.push({ i, head, created, plan });
+      heads.push({ i, head, created });
     }
+    // One read of the stored values for the whole batch, then one statement per table for all its writes.
+    const stored = await entriesOfMany(
+      tx,
+      heads.map((h) => h.head.id),
+    );
+    const planned = heads.map((h) => {
+      const r = resolved[h.i]!;
+      const plan = planChanges(r.set, stored.get(h.head.id) ?? [], items[h.i]!.changes);
+      for (const p of plan.problems) problems.push({ item: h.i, code: p.code, message: `${r.unit.fullName}: ${p.message}` });
+      return { ...h, plan };
+    });
     if (problems.length > 0) throw validationError(problems);
-    const out: ManyResult['items'] = [];
-    for (const { i, head, created, plan } of planned) {
-      let version = head.version;
-      if (plan.events.length > 0) {
-        await upsertEntries(tx, head.id, user.id, plan.rows);
-        if (!created) version = await bumpAssessment(tx, head.id, user.id);
-        await appendEvents(tx, head.id, user.id, version, source, plan.events);
-      }
-      out.push({ key: items[i]!.key, version, counts: plan.counts });
-    }
-    return { items: out };
+    const written = planned.filter((p) => p.plan.events.length > 0);
+    await upsertEntriesMany(
+      tx,
+      user.id,
+      written.flatMap(({ head, plan }) => plan.rows.map((row) => ({ assessmentId: head.id, ...row }))),
+    );
+    const bumped = await bumpAssessments(
+      tx,
+      written.filter((p) => !p.created).map((p) => p.head.id),
+      user.id,
+    );
+    const versionOf = (p: (typeof planned)[number]) => (p.plan.events.length > 0 && !p.created ? bumped.get(p.head.id)! : p.head.version);
+    await appendEventsMany(
+      tx,
+      user.id,
+      source,
+      written.flatMap((p) => p.plan.events.map((e) => ({ ...e, assessmentId: p.head.id, version: versionOf(p) }))),
+    );
+    return { items: planned.map((p) => ({ key: items[p.i]!.key, version: versionOf(p), counts: p.plan.counts })) };
   });
 }
 
