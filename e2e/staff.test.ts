@@ -95,8 +95,11 @@ describeE2E('staff web app', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
 
     await page.getByRole('button', { name: /Tài khoản: tinh/ }).click();
-    await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
-    await page.waitForURL(/\/dang-nhap/);
+    const logout = page.getByRole('menuitem', { name: 'Đăng xuất' });
+    await logout.waitFor();
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/logout')), logout.click()]);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dang-nhap');
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
     expect(me).toBe(401);
     await context.close();

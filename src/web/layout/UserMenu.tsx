@@ -1,7 +1,8 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Grid } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from '@tanstack/react-router';
+import { useRouter } from '@tanstack/react-router';
+import { LOGIN_PATH } from '../routes/safeNext.ts';
 import { useAuth } from '../auth/session.ts';
 
 /** The logged-in account (name and role) with the logout action. */
@@ -9,7 +10,7 @@ export function UserMenu() {
   const { t } = useTranslation();
   const { user, logout } = useAuth();
   const screens = Grid.useBreakpoint();
-  const navigate = useNavigate();
+  const router = useRouter();
   if (!user) return null;
   const items = [
     {
@@ -21,7 +22,8 @@ export function UserMenu() {
           key: 'logout',
           icon: <LogoutOutlined aria-hidden />,
           label: t('user.logout'),
-          onClick: () => void logout().finally(() => navigate({ to: '/dang-nhap' })),
+          // The router, not this menu, navigates: the menu unmounts as soon as the session is cleared.
+          onClick: () => void logout().finally(() => void router.navigate({ to: LOGIN_PATH, replace: true })),
         },
       ],
     },
