@@ -47,3 +47,19 @@ export const errorResponse = (description: string) => errorBody.describe(descrip
 
 /** `{ ok: true }`, for actions that return nothing else. */
 export const okBody = z.object({ ok: z.literal(true) }).describe('Đã thực hiện');
+
+/** What every official report route takes: the format, the report's own date and number. */
+export const reportParams = {
+  format: z.enum(['pdf', 'xlsx'], { message: 'định dạng (format) phải là "pdf" hoặc "xlsx"' }),
+  date: isoDateParam.optional().describe('ngày của báo cáo (mặc định hôm nay)'),
+  number: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40, 'số hiệu (number) dài quá 40 ký tự')
+    .regex(/^[\p{L}\p{N}./-]+$/u, 'số hiệu (number) chỉ gồm chữ, số và các dấu / . -, ví dụ "15/BC-UBND"')
+    .optional()
+    .describe('số hiệu của báo cáo, ví dụ "15/BC-UBND" (để trống thì chừa chỗ cho văn thư)'),
+};
+
+export const reportFile = z.string().describe('Tệp PDF (application/pdf) hoặc Excel .xlsx, tải về dạng tệp đính kèm');

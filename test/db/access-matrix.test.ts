@@ -2,6 +2,7 @@
  * The access matrix: every route the app registers, the status each kind of user gets. A route added without
  * a row here fails the test, so access is decided deliberately for each one.
  */
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { isAction, POLICIES, type Policy } from '../../src/server/auth/policies.ts';
@@ -31,6 +32,17 @@ const hamlet = (role: Role, parentCode: string, suffix: string) => ({
   url: '/api/units',
   payload: { parentCode, name: `Ma trận ${role} ${suffix}`, validFrom: '2025-07-01', legalBasis: 'Quyết định thử nghiệm' },
 });
+/** The communes of a criteria results workbook: the code in the unit column, and the unit above it. */
+async function reportRows(bytes: Buffer): Promise<{ code: string; parent: string }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const out: { code: string; parent: string }[] = [];
+  wb.worksheets[0]!.eachRow((row) => {
+    const m = /\((\d{5})\)/.exec(row.getCell(2).text);
+    if (m) out.push({ code: m[1]!, parent: row.getCell(3).text });
+  });
+  return out;
+}
 const overviewRows = (body: unknown) => (body as { rows: { code: string; parentCode: string | null }[] }).rows;
 
 /** Keyed by "METHOD url" as registered. HEAD routes are checked against the GET row of their path. */
@@ -113,6 +125,19 @@ const MATRIX: Record<string, Row> = {
       },
     },
   },
+  // The same communes as the overview, as an official report in the reader's committee's name.
+  'GET /api/overview/report': one({
+    request: () => ({ url: '/api/overview/report?format=xlsx&asOf=2025-06-01&year=2025' }),
+    expected: signedIn(200),
+    shows: async (role, body, all) => {
+      const rows = await reportRows(body as Buffer);
+      if (role === 'district') {
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.filter((r) => !r.parent.includes('Hoà An'))).toEqual([]);
+      } else if (role === 'commune') expect(rows.map((r) => r.code).sort()).toEqual(['01654', '01666', '01687']);
+      else expect(rows.map((r) => r.code)).toEqual((await reportRows(all as Buffer)).map((r) => r.code));
+    },
+  }),
   // API documentation is public.
   'GET /api/docs': one({ request: () => ({ url: '/api/docs' }), expected: everyone(200) }),
   'GET /api/docs/': one({ request: () => ({ url: '/api/docs/' }), expected: everyone(200) }),
@@ -206,7 +231,7 @@ describe.each(backends)('access matrix on $name', (backend) => {
       const cookies = await cookiesFor(role, c);
       const res = await app.inject({ method, ...(await c.request(role)), ...(cookies ? { cookies } : {}) });
       actual[role] = res.statusCode;
-      if (c.shows && res.statusCode < 300) bodies.set(role, res.json());
+      if (c.shows && res.statusCode < 300) bodies.set(role, String(res.headers['content-type']).startsWith('application/json') ? res.json() : res.rawPayload);
       if (method === 'GET') {
         const head = await app.inject({ method: 'HEAD', ...(await c.request(role)), ...(cookies ? { cookies } : {}) });
         heads[role] = head.statusCode;
@@ -215,7 +240,7 @@ describe.each(backends)('access matrix on $name', (backend) => {
     if (c.endsEverySession) for (const role of ROLES) if (role !== 'anonymous') sessions.set(role, await login(app, ACCOUNT[role]));
     expect(actual).toEqual(c.expected);
     if (method === 'GET') expect(heads, 'HEAD mirrors GET').toEqual(c.expected);
-    for (const [role, body] of bodies) c.shows!(role, body, bodies.get('admin'));
+    for (const [role, body] of bodies) await c.shows!(role, body, bodies.get('admin'));
   });
 
   it('does not let the commune officer add a hamlet anywhere, even in their own commune', async () => {

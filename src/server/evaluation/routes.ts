@@ -1,4 +1,11 @@
 import type { FastifyRequest } from 'fastify';
+import { findUnitById, listUnitsAsOf } from '../../db/repos/units.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { renderReport } from '../../reports/pool.ts';
+import { sessionUser } from '../auth/guard.ts';
+import { reportFile } from '../contracts.ts';
+import { sendReport } from '../reports.ts';
+import { overviewReportData } from './report.ts';
 import type { ValueBasis } from '../../domain/assessments/workflow.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorBody, todayVn } from '../common.ts';
@@ -11,6 +18,7 @@ import {
   evaluateBody,
   evaluationSchema,
   overviewQuery,
+  overviewReportQuery,
   overviewResponse,
   unitEvaluationParams,
   unitEvaluationQuery,
@@ -79,6 +87,37 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const result = await cachedOverview(ctx.database.db, key, () => overview(ctx.database.db, asOf, year, req.query.level, basis));
         const rows = req.visibleOnly(result.rows, (r) => ({ kind: 'unit', unitId: r.id }));
         return { ...result, rows: rows.map(({ id: _id, ...r }) => r) };
+      },
+    );
+    app.get(
+      '/api/overview/report',
+      {
+        config: { access: 'overview:read' },
+        schema: {
+          summary: 'Báo cáo kết quả bộ tiêu chí của các xã (PDF hoặc Excel, thể thức văn bản hành chính)',
+          description:
+            'Các xã trong phạm vi người xem, như trang tổng quan (asOf, year, basis), dưới tên UBND của đơn vị người lập; số hiệu (`number`) để trống thì chừa chỗ cho văn thư; ngày (`date`) mặc định hôm nay. Khổ A4; tệp được lập trong một luồng riêng.',
+          tags: ['đánh giá'],
+          querystring: overviewReportQuery,
+          response: { 200: reportFile, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const asOf = req.query.asOf ?? todayVn();
+        const year = req.query.year ?? Number(asOf.slice(0, 4));
+        const basis = basisFor(req);
+        const key = { asOf, year, level: 'commune' as const, basis };
+        const result = await cachedOverview(ctx.database.db, key, () => overview(ctx.database.db, asOf, year, 'commune', basis));
+        const rows = req.visibleOnly(result.rows, (r) => ({ kind: 'unit', unitId: r.id }));
+        const user = sessionUser(req);
+        // An account without a unit (the administrator) reports in the name of the province.
+        const own = user.unitId === null ? undefined : await findUnitById(ctx.database.db, user.unitId);
+        const issuer = own ?? (await listUnitsAsOf(ctx.database.db, asOf)).find((u) => u.level === 'province');
+        if (!issuer) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị đứng tên báo cáo', { field: 'unit' });
+        const data = overviewReportData({ ...result, rows }, issuer, { date: req.query.date ?? todayVn(), number: req.query.number ?? null, now: new Date() });
+        const format = req.query.format;
+        const bytes = await renderReport({ report: 'table', format, data, sheet: `Kết quả ${year}` });
+        return sendReport(reply, bytes, format, `Ket qua tieu chi cac xa ${year} den ${asOf}`);
       },
     );
     app.get(

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { communeGroupSchema, regionCodeSchema, tierSchema } from '../../domain/criteria/schema.ts';
 import type { Evaluation } from '../../domain/evaluation/types.ts';
 import { isoDateParam, yearParam } from '../common.ts';
+import { reportParams } from '../contracts.ts';
 import { unitDetail } from '../units/schema.ts';
 
 const status = z.enum(['met', 'basically-met', 'not-met', 'no-data']);
@@ -35,6 +36,7 @@ export const overviewQuery = z.object({
   level: z.enum(['commune', 'hamlet']).optional(),
   basis: basisParam,
 });
+export const overviewReportQuery = z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), basis: basisParam, ...reportParams });
 export const unitEvaluationParams = z.object({ code: z.string().min(2).max(20) });
 export const unitEvaluationQuery = z.object({ asOf: isoDateParam.optional(), year: yearParam.optional(), set: z.string().optional(), basis: basisParam });
 

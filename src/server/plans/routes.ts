@@ -7,7 +7,11 @@ import { todayVn } from '../common.ts';
 import type { AppContext } from '../context.ts';
 import { errorResponses } from '../contracts.ts';
 import { cachedOverview } from '../evaluation/overview-cache.ts';
+import { closeReportPool, renderReport } from '../../reports/pool.ts';
+import { reportFile } from '../contracts.ts';
+import { sendReport } from '../reports.ts';
 import { planProgress } from './progress.ts';
+import { planReportData } from './report.ts';
 import {
   newPlanBody,
   planListResponse,
@@ -15,6 +19,7 @@ import {
   planResponse,
   progressQuery,
   progressResponse,
+  reportQuery,
   revisionsResponse,
   savedPlanResponse,
   updatePlanBody,
@@ -30,6 +35,10 @@ const BASIS_NOTE =
 export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const db = ctx.database.db;
+    app.addHook('onClose', closeReportPool);
+    // Served again while the data revision is unchanged (a value, a decision or the plan saved moves it).
+    const progressOf = (row: Awaited<ReturnType<typeof loadPlan>>, asOf: string) =>
+      cachedOverview(db, { view: 'plan-progress', plan: row.id, version: row.version, asOf }, () => planProgress(db, row.document as PlanDocument, asOf));
     app.get(
       '/api/plans',
       {
@@ -68,10 +77,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const asOf = req.query.asOf ?? todayVn();
         const row = await loadPlan(db, req.params.id);
-        // Served again while the data revision is unchanged (a value, a decision or the plan saved moves it).
-        const targets = await cachedOverview(db, { view: 'plan-progress', plan: row.id, version: row.version, asOf }, () =>
-          planProgress(db, row.document as PlanDocument, asOf),
-        );
+        const targets = await progressOf(row, asOf);
         return {
           plan: presentSummary(row),
           asOf,
@@ -82,6 +88,36 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             forecast: t.forecast ? { ...t.forecast, statusLabel: FORECAST_LABELS[t.forecast.status] } : null,
           })),
         };
+      },
+    );
+    app.get(
+      '/api/plans/:id/report',
+      {
+        config: { access: 'plan:read' },
+        schema: {
+          summary: 'Báo cáo tiến độ thực hiện kế hoạch (PDF hoặc Excel, thể thức văn bản hành chính)',
+          description:
+            'Quốc hiệu, tiêu ngữ, cơ quan ban hành (UBND của đơn vị phạm vi kế hoạch), số hiệu (`number`, để trống thì chừa chỗ cho văn thư ghi), địa danh và ngày (`date`, mặc định hôm nay), từng chỉ tiêu với câu nguyên văn, mục tiêu, hiện đạt, dự báo đến hạn và đánh giá, khối chữ ký. Khổ A4; tệp được lập trong một luồng riêng.',
+          tags: TAGS,
+          params: planParams,
+          querystring: reportQuery,
+          response: { 200: reportFile, ...errorResponses(400, 401, 403, 404, 503) },
+        },
+      },
+      async (req, reply) => {
+        const asOf = req.query.asOf ?? todayVn();
+        const row = await loadPlan(db, req.params.id);
+        const targets = await progressOf(row, asOf);
+        const data = planReportData(row, targets, {
+          asOf,
+          date: req.query.date ?? todayVn(),
+          number: req.query.number ?? null,
+          basisNote: BASIS_NOTE,
+          now: new Date(),
+        });
+        const format = req.query.format;
+        const bytes = await renderReport({ report: 'plan', format, data });
+        return sendReport(reply, bytes, format, `Bao cao tien do ${row.number.replace(/[/\\]/g, '-')} den ${asOf}`);
       },
     );
     app.get(

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { planSchema, TARGET_KINDS, COUNT_BASES } from '../../domain/plans/targets.ts';
-import { isoDateParam } from '../contracts.ts';
+import { isoDateParam, reportParams } from '../contracts.ts';
 
 export const planParams = z.object({ id: z.coerce.number({ message: 'mã kế hoạch không hợp lệ' }).int().min(1, 'mã kế hoạch không hợp lệ') });
 export const progressQuery = z.object({ asOf: isoDateParam.optional().describe('ngày tính tiến độ (mặc định hôm nay)') });
+export const reportQuery = z.object({
+  ...reportParams,
+  asOf: isoDateParam.optional().describe('ngày tính tiến độ (mặc định hôm nay)'),
+});
 
 const note = z.string().trim().max(2000, 'ghi chú dài quá 2000 ký tự').optional();
 export const newPlanBody = z.object({ plan: planSchema, note });

@@ -35,7 +35,7 @@ export interface Case {
   /** The request ends every session of the account, so the shared sessions are opened again after it. */
   endsEverySession?: boolean;
   /** For a list filtered by scope: checks what each account is shown. */
-  shows?: (role: Role, body: unknown, all: unknown) => void;
+  shows?: (role: Role, body: unknown, all: unknown) => void | Promise<void>;
   /** Brings the data into the situation the case is about (e.g. an assessment in a given state), once, first. */
   before?: () => Promise<void>;
 }

@@ -47,6 +47,7 @@ export const PLAN_ROWS: Record<string, Row> = {
       expect((body as { plans: { number: string }[] }).plans.map((p) => p.number)).toEqual(expect.arrayContaining(['2452/KH-UBND', '313/KH-UBND'])),
   }),
   'GET /api/plans/:id': one({ request: () => ({ url: '/api/plans/1' }), expected: signedIn(200) }),
+  'GET /api/plans/:id/report': one({ request: () => ({ url: '/api/plans/2/report?format=xlsx&asOf=2025-06-30' }), expected: signedIn(200) }),
   'GET /api/plans/:id/progress': one({ request: () => ({ url: '/api/plans/2/progress?asOf=2025-06-30' }), expected: signedIn(200) }),
   'GET /api/plans/:id/revisions': one({ request: () => ({ url: '/api/plans/1/revisions' }), expected: signedIn(200) }),
   'POST /api/plans': {
