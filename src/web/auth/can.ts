@@ -3,7 +3,10 @@ import type { Action } from '../../domain/auth/actions.ts';
 import type { User } from '../api/types.ts';
 
 /** The server's actions that have a screen of their own; the server checks them again on every request. */
-export type ScreenAction = Extract<Action, 'set:import' | 'set:withdraw' | 'unit:create' | 'assessment:write' | 'workbook:import' | 'recognition:write'>;
+export type ScreenAction = Extract<
+  Action,
+  'set:import' | 'set:withdraw' | 'unit:create' | 'assessment:write' | 'workbook:import' | 'recognition:write' | 'plan:write'
+>;
 
 /**
  * Which roles see each action's entry. A copy of the server's POLICY (src/server/auth/access.ts) so that no server
@@ -16,6 +19,7 @@ export const SCREEN_POLICY: Record<ScreenAction, readonly Role[]> = {
   'assessment:write': ['commune', 'district', 'province', 'admin'],
   'workbook:import': ['commune', 'district', 'province', 'admin'],
   'recognition:write': ['admin', 'province'],
+  'plan:write': ['district', 'province', 'admin'],
 };
 
 /** Whether the logged-in user may perform the action (hides entries they could not use). */
