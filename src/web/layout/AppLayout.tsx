@@ -21,6 +21,8 @@ const NAV = [
   { to: '/theo-doi', key: 'boards.nav', match: ['/theo-doi'] },
   // recognition
   { to: '/cong-nhan', key: 'recognition.nav', match: ['/cong-nhan'] },
+  // plans
+  { to: '/ke-hoach', key: 'plans.nav', match: ['/ke-hoach'] },
 ] as const;
 
 function NavList({ pathname, onNavigate }: { pathname: string; onNavigate?: () => void }) {

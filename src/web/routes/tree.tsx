@@ -7,6 +7,7 @@ import { ErrorPage } from '../pages/errors/ErrorPage.tsx';
 import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
 import { auditSearch } from '../pages/audit/search.ts';
 import { boardSearch } from '../pages/boards/search.ts';
+import { planSearch } from '../pages/plans/search.ts';
 import { recognitionSearch } from '../pages/recognition/search.ts';
 import { resolveView } from '../view.ts';
 import { LOGIN_PATH, safeNext } from './safeNext.ts';
@@ -128,6 +129,20 @@ const recognitionDossier = createRoute({
   component: lazyRouteComponent(() => import('../pages/recognition/DossierPage.tsx')),
 });
 
+// plans: the plans with their targets, and one plan's progress and forecast as of a date.
+const plans = createRoute({
+  getParentRoute: () => staff,
+  path: '/ke-hoach',
+  component: lazyRouteComponent(() => import('../pages/plans/PlansPage.tsx')),
+});
+
+const planDetail = createRoute({
+  getParentRoute: () => staff,
+  path: '/ke-hoach/$id',
+  validateSearch: planSearch,
+  component: lazyRouteComponent(() => import('../pages/plans/PlanPage.tsx')),
+});
+
 // Each feature's screens are written inline under its comment in the staff area (createRoute({ getParentRoute: () => staff, ... })).
 const tree = root.addChildren([
   publicArea.addChildren([home, login]),
@@ -151,6 +166,9 @@ const tree = root.addChildren([
     // recognition
     recognitionRegister,
     recognitionDossier,
+    // plans
+    plans,
+    planDetail,
   ]),
 ]);
 
