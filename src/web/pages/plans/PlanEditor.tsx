@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiFetch, ApiError } from '../../api/client.ts';
 import { useErrorMessage } from '../../components/ApiErrorView.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import '../../components/asof.css';
 import { todayVn } from '../../format.ts';
 import type { Messages } from '../../i18n/vi.ts';
 import {
@@ -231,7 +233,7 @@ export function PlanEditor({ open, onClose, plan }: Props) {
             <Input autoComplete="off" placeholder="123/KH-UBND" />
           </Form.Item>
           <Form.Item label={t('plans.date')} name="date" rules={required(t('plans.date'))}>
-            <Input type="date" />
+            <FormDate />
           </Form.Item>
           <Form.Item
             label={t('plans.editor.periodFrom')}
@@ -285,7 +287,7 @@ export function PlanEditor({ open, onClose, plan }: Props) {
                     kind: 'units-reach-tier',
                     key: '',
                     sentence: '',
-                    deadline: '',
+                    deadline: `${Number(form.getFieldValue(['period', 'to'])) || year + 4}-12-31`,
                     counts: 'recognition',
                     level: 'commune',
                     tier: 'ntm',
@@ -307,6 +309,11 @@ export function PlanEditor({ open, onClose, plan }: Props) {
       </Form>
     </Modal>
   );
+}
+
+/** A dd/mm/yyyy date field inside the form (Form.Item gives it id, value and onChange). */
+function FormDate({ id, value, onChange }: { id?: string; value?: string; onChange?: (iso: string) => void }) {
+  return <DateField id={id ?? ''} value={value || todayVn()} onChange={(v) => onChange?.(v)} />;
 }
 
 /** How many targets right after the i-th are its shares (a new share goes after them). */
@@ -331,7 +338,7 @@ function TargetFields({
 }) {
   const { t } = useTranslation();
   const kind = Form.useWatch(['targets', index, 'kind'], form) ?? 'units-reach-tier';
-  const parentKey = Form.useWatch(['targets', index, 'parentKey'], form) as string | null | undefined;
+  const parentKey = Form.useWatch(['targets', index, 'parentKey'], { form, preserve: true }) as string | null | undefined;
   const n = index + 1;
   const name = (f: string) => [index, f];
   const label = (k: EditorKey): string => t(`plans.editor.${k}`);
@@ -370,7 +377,7 @@ function TargetFields({
           <Input autoComplete="off" spellCheck={false} />
         </Form.Item>
         <Form.Item label={t('plans.deadline')} name={name('deadline')} rules={required(null, t('plans.deadline'))}>
-          <Input type="date" />
+          <FormDate />
         </Form.Item>
         <Form.Item label={label('counts')} name={name('counts')} rules={[{ required: true }]}>
           <Select

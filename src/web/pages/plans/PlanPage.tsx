@@ -15,6 +15,7 @@ import { todayVn, useFormat } from '../../format.ts';
 import { PlanEditor } from './PlanEditor.tsx';
 import { planQuery, progressQuery, type PlanDocument, type Target, type TargetProgress } from './queries.ts';
 import type { PlanSearch } from './search.ts';
+import '../../components/asof.css';
 import './plans.css';
 
 const route = getRouteApi('/staff/ke-hoach/$id');
@@ -187,10 +188,15 @@ function TargetCard({ target: x, doc, kids }: { target: TargetProgress; doc: Pla
       {x.missing ? <Alert type="warning" showIcon title={x.missing} /> : null}
       {source?.kind === 'indicator-factor' && source.baselineSample ? <Alert type="warning" showIcon title={t('plans.baselineSample')} /> : null}
       {x.forecast ? (
-        <p style={{ margin: 0 }} data-testid="forecast">
-          {x.forecast.projected !== null ? `${t('plans.forecastAt', { value: f.num(x.forecast.projected) })} ` : null}
-          {x.forecast.perYear !== null ? `${t('plans.perYear', { value: f.num(x.forecast.perYear) })} ` : null}— {x.forecast.reason}
-        </p>
+        <div data-testid="forecast">
+          <p style={{ margin: 0 }}>{x.forecast.reason}</p>
+          {x.forecast.projected !== null ? (
+            <p className="cs-muted" style={{ margin: 0 }}>
+              {t('plans.forecastAt', { value: f.num(x.forecast.projected) })}
+              {x.forecast.perYear !== null ? ` ${t('plans.perYear', { value: f.num(x.forecast.perYear) })}` : null}
+            </p>
+          ) : null}
+        </div>
       ) : (
         <p className="cs-muted" style={{ margin: 0 }}>
           {t('plans.noForecast')}
