@@ -48,6 +48,19 @@ describeE2E('phone layout and accessibility (360 × 740)', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await checkPage(page, 'criteria set detail');
     await page.screenshot({ path: resultPath('set-detail-360.png'), fullPage: true });
+
+    await page.goto('/ke-hoach');
+    await page.getByRole('heading', { level: 1, name: 'Kế hoạch xây dựng nông thôn mới' }).waitFor();
+    await page.getByTestId('plan-list').locator('li').first().waitFor();
+    await checkPage(page, 'plans');
+    await page.screenshot({ path: resultPath('plans-360.png'), fullPage: true });
+
+    // Plan 2452/KH-UBND of the province (the first built-in plan); its progress may take a few seconds when cold.
+    await page.goto('/ke-hoach/1');
+    await page.getByRole('heading', { level: 1, name: 'Số hiệu 2452/KH-UBND' }).waitFor();
+    await page.getByTestId('targets').waitFor({ timeout: 60_000 });
+    await checkPage(page, 'plan');
+    await page.screenshot({ path: resultPath('plan-360.png'), fullPage: true });
     await context.close();
   });
 
