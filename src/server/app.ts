@@ -26,6 +26,7 @@ import { evaluationRoutes } from './evaluation/routes.ts';
 import { evidenceRoutes } from './evidence/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { mapRoutes } from './maps/routes.ts';
 import { recognitionRoutes } from './recognition/routes.ts';
 import { unitRoutes } from './units/routes.ts';
 import { workbookRoutes } from './workbooks/routes.ts';
@@ -88,6 +89,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(recognitionRoutes(ctx));
   // plans
   await app.register(planRoutes(ctx));
+  // maps
+  await app.register(mapRoutes(ctx));
 
   if (webIndex) {
     await app.register(fastifyStatic, {

@@ -20,6 +20,7 @@ import { WORKBOOK_ROWS } from './access/workbooks.ts';
 import { EVIDENCE_ROWS } from './access/evidence.ts';
 import { RECOGNITION_ROWS } from './access/recognition.ts';
 import { PLAN_ROWS } from './access/plans.ts';
+import { MAP_ROWS } from './access/maps.ts';
 
 const importBody = async (role: Role) => {
   const set = buildSet({ id: `ma-tran-${role}`, family: `ma-tran-${role}` });
@@ -63,6 +64,8 @@ const MATRIX: Record<string, Row> = {
   ...RECOGNITION_ROWS,
   // plans
   ...PLAN_ROWS,
+  // maps
+  ...MAP_ROWS,
 
   'GET /api/health': one({ request: () => ({ url: '/api/health' }), expected: everyone(200) }),
   'POST /api/auth/login': one({
