@@ -23,6 +23,8 @@ const NAV = [
   { to: '/cong-nhan', key: 'recognition.nav', match: ['/cong-nhan'] },
   // plans
   { to: '/ke-hoach', key: 'plans.nav', match: ['/ke-hoach'] },
+  // dashboard
+  { to: '/bang-dieu-khien', key: 'dashboard.nav', match: ['/bang-dieu-khien'] },
 ] as const;
 
 function NavList({ pathname, onNavigate }: { pathname: string; onNavigate?: () => void }) {

@@ -8,6 +8,7 @@ import { NotFoundPage } from '../pages/errors/NotFoundPage.tsx';
 import { auditSearch } from '../pages/audit/search.ts';
 import { boardSearch } from '../pages/boards/search.ts';
 import { planSearch } from '../pages/plans/search.ts';
+import { dashboardSearch } from '../pages/dashboard/search.ts';
 import { recognitionSearch } from '../pages/recognition/search.ts';
 import { resolveView } from '../view.ts';
 import { LOGIN_PATH, safeNext } from './safeNext.ts';
@@ -143,6 +144,16 @@ const planDetail = createRoute({
   component: lazyRouteComponent(() => import('../pages/plans/PlanPage.tsx')),
 });
 
+// dashboard: charts and the commune map; ECharts and the boundaries load only here.
+const dashboard = createRoute({
+  getParentRoute: () => staff,
+  path: '/bang-dieu-khien',
+  validateSearch: dashboardSearch,
+  loaderDeps: ({ search }) => ({ asOf: search.asOf, year: search.year, basis: search.basis }),
+  loader: ({ context, deps }) => void context.queryClient.prefetchQuery(overviewQuery({ ...resolveView(deps), basis: deps.basis })),
+  component: lazyRouteComponent(() => import('../pages/dashboard/DashboardPage.tsx')),
+});
+
 // Each feature's screens are written inline under its comment in the staff area (createRoute({ getParentRoute: () => staff, ... })).
 const tree = root.addChildren([
   publicArea.addChildren([home, login]),
@@ -169,6 +180,8 @@ const tree = root.addChildren([
     // plans
     plans,
     planDetail,
+    // dashboard
+    dashboard,
   ]),
 ]);
 
