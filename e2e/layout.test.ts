@@ -39,6 +39,11 @@ describeE2E('phone layout and accessibility (360 × 740)', () => {
     await checkPage(page, 'scorecard');
     await page.screenshot({ path: resultPath('scorecard-360.png'), fullPage: true });
 
+    // dashboard
+    await page.goto('/bang-dieu-khien?asOf=2025-06-30&year=2025');
+    await page.getByTestId('commune-map').waitFor({ timeout: 60_000 });
+    await checkPage(page, 'dashboard');
+
     await page.goto('/bo-tieu-chi');
     await page.getByRole('heading', { level: 1, name: 'Bộ tiêu chí' }).waitFor();
     await page.getByTestId('pending').waitFor();

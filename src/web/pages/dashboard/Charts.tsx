@@ -95,6 +95,8 @@ export function TierChart({
         {
           type: 'bar',
           name: t('dashboard.tiers.reached'),
+          // Each bar in its tier's colour; the legend's mark in neutral grey.
+          itemStyle: { color: '#595959' },
           data: counts.map((c) => ({ value: c.count, itemStyle: { color: TIER_COLOURS[c.tier] } })),
           cursor: 'pointer',
         },

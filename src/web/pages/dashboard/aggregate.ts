@@ -92,7 +92,7 @@ export interface MapValue {
   name: string;
   /** Criteria met: the commune's own, or the mean of the former communes it was formed from. */
   met: number | null;
-  /** Tier rank (0 none … 3 model): the commune's own, or the lowest of its former communes. */
+  /** Tier rank (0 none … 3 model): the commune's own, or the lowest of its former communes that have values. */
   tier: number | null;
   /** The rows counted for it. */
   from: OverviewRow[];
@@ -116,7 +116,7 @@ export function mapValues(
       code: f.id,
       name: f.properties.fullName,
       met: ev.length ? Math.round((ev.reduce((s, r) => s + r.criteriaMet!, 0) / ev.length) * 10) / 10 : null,
-      tier: ranks.length === from.length && ranks.length > 0 ? Math.min(...ranks.map((n) => Math.min(n, 3))) : null,
+      tier: ranks.length > 0 ? Math.min(...ranks.map((n) => Math.min(n, 3))) : null,
       from,
     };
   });
