@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { pdfText } from '../test/pdf-text.ts';
 import { blockingViolations, describeE2E, login, newPage, resultPath, ROOT, useAppAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
@@ -96,6 +98,41 @@ describeE2E('plan screens', () => {
 
     await page.setViewportSize(PHONE);
     await fitsAndPassesAxe(page, 'plan-313-360.png');
+    await context.close();
+  });
+
+  it('the province downloads Plan 2452’s progress report as PDF and Excel from the plan page, and the communes’ results from the overview', async () => {
+    const { context, page } = await newPage(env.browser, env.app.baseUrl, DESKTOP);
+    await login(page, 'tinh');
+    await page.goto('/ke-hoach/1?asOf=2025-06-30');
+    await page.getByTestId('targets').waitFor({ timeout: 60_000 });
+    const reports = page.getByRole('navigation', { name: 'Tải báo cáo tiến độ kế hoạch' });
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), reports.getByRole('link', { name: 'Báo cáo PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    const text = (await pdfText(fs.readFileSync(await pdf.path()))).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain(`Tiến độ thực hiện Kế hoạch số ${PLAN_2452.number}`);
+    expect(text).toContain('tính đến ngày 30/06/2025');
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), reports.getByRole('link', { name: 'Báo cáo Excel' }).click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await xlsx.path());
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(c.text)));
+    expect(cells).toContain('ỦY BAN NHÂN DÂN TỈNH CAO BẰNG');
+    expect(cells.filter((c) => c.includes('“')).length).toBe(PLAN_2452.targets.length);
+
+    await page.goto('/tong-quan?asOf=2025-06-01&year=2025');
+    const overviewReports = page.getByRole('navigation', { name: 'Tải báo cáo kết quả các xã' });
+    const [results] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      overviewReports.getByRole('link', { name: 'Báo cáo Excel' }).click(),
+    ]);
+    const rwb = new ExcelJS.Workbook();
+    await rwb.xlsx.readFile(await results.path());
+    let communes = 0;
+    rwb.worksheets[0]!.eachRow((row) => void (/\(\d{5}\)/.test(row.getCell(2).text) && communes++));
+    const overview = (await (await page.request.get('/api/overview?asOf=2025-06-01&year=2025')).json()) as { rows: unknown[] };
+    expect(communes).toBe(overview.rows.length);
     await context.close();
   });
 

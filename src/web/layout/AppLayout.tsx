@@ -18,13 +18,13 @@ const NAV = [
   // dhis2
   // audit
   // boards
-  { to: '/theo-doi', key: 'boards.nav', match: ['/theo-doi'] },
+  { to: '/theo-doi', key: 'nav.boards', match: ['/theo-doi'] },
   // recognition
   { to: '/cong-nhan', key: 'recognition.nav', match: ['/cong-nhan'] },
   // plans
-  { to: '/ke-hoach', key: 'plans.nav', match: ['/ke-hoach'] },
+  { to: '/ke-hoach', key: 'nav.plans', match: ['/ke-hoach'] },
   // dashboard
-  { to: '/bang-dieu-khien', key: 'dashboard.nav', match: ['/bang-dieu-khien'] },
+  { to: '/bang-dieu-khien', key: 'nav.dashboard', match: ['/bang-dieu-khien'] },
 ] as const;
 
 function NavList({ pathname, onNavigate }: { pathname: string; onNavigate?: () => void }) {

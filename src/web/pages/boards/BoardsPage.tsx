@@ -1,3 +1,4 @@
+import './messages.ts';
 import { Alert, Button, Input, Modal } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';

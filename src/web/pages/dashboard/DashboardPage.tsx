@@ -1,3 +1,4 @@
+import './messages.ts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Alert } from 'antd';

@@ -1,3 +1,4 @@
+import { ReportLinks } from '../../components/ReportLinks.tsx';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { Alert } from 'antd';
@@ -78,6 +79,7 @@ export default function OverviewPage() {
         basis={search.basis ?? overview.data?.basis ?? 'approved'}
         onChange={(b) => void navigate({ search: (prev) => ({ ...prev, basis: b }), replace: true })}
       />
+      <ReportLinks href={`/api/overview/report?asOf=${asOf}&year=${year}${search.basis ? `&basis=${search.basis}` : ''}`} label={t('reports.overviewLabel')} />
       {overview.isError ? <ApiErrorView error={overview.error} onRetry={() => void overview.refetch()} /> : null}
       {loaded && rows.length === 0 && !overview.data?.notice ? (
         <NoUnits asOf={asOf} onBefore={(a, y) => void navigate({ search: (prev) => ({ ...prev, asOf: a, year: y }) })} />

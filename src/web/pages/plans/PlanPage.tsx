@@ -1,3 +1,4 @@
+import './messages.ts';
 import { EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -8,6 +9,7 @@ import { can } from '../../auth/can.ts';
 import { useAuth } from '../../auth/session.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { DateField } from '../../components/DateField.tsx';
+import { ReportLinks } from '../../components/ReportLinks.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Pill } from '../../components/tags.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -116,6 +118,7 @@ export default function PlanPage() {
         <label htmlFor={dateId}>{t('plans.asOf')}</label>
         <DateField id={dateId} value={asOf} onChange={setAsOf} />
       </div>
+      <ReportLinks href={`/api/plans/${id}/report?asOf=${asOf}`} label={t('reports.planLabel')} />
       {progress.data ? (
         <p className="cs-muted" style={{ margin: 0 }}>
           {progress.data.basisNote}
