@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { officialPdf } from './official-pdf.ts';
 import { numberLine, placeAndDate, vnDate, type OfficialHeader, type SignatureBlock } from './official.ts';
 
 /** One target's line in the report: the figures as the plan page shows them, already in words. */
@@ -81,44 +82,13 @@ export function planReportPdf(d: PlanReportData): TDocumentDefinitions {
       },
     ]),
   ];
-  return {
-    pageSize: 'A4',
-    pageMargins: [57, 42, 42, 48],
-    info: { title: `${h.kind} ${h.subject}`, author: h.body, creator: 'Chung Sức', subject: d.plan.number },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.15 },
-    styles: { th: { bold: true, alignment: 'center', fontSize: 9.5 }, kind: { bold: true, fontSize: 13, alignment: 'center' } },
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: d.generated, fontSize: 7.5, color: '#555555' },
-        { text: `Trang ${page}/${pages}`, fontSize: 8, alignment: 'right' },
-      ],
-      margin: [57, 12, 42, 0],
-    }),
-    content: [
-      {
-        columns: [
-          {
-            width: '42%',
-            stack: [
-              ...(h.parentBody ? [{ text: h.parentBody, alignment: 'center' as const, fontSize: 11 }] : []),
-              { text: h.body, bold: true, alignment: 'center', fontSize: 11 },
-              { canvas: [{ type: 'line', x1: 60, y1: 2, x2: 150, y2: 2, lineWidth: 0.6 }] },
-              { text: numberLine(h), alignment: 'center', margin: [0, 6, 0, 0] },
-            ],
-          },
-          {
-            width: '58%',
-            stack: [
-              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, alignment: 'center', fontSize: 11 },
-              { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, alignment: 'center', fontSize: 12 },
-              { canvas: [{ type: 'line', x1: 70, y1: 2, x2: 220, y2: 2, lineWidth: 0.6 }] },
-              { text: placeAndDate(h.place, h.date), italics: true, alignment: 'center', margin: [0, 6, 0, 0] },
-            ],
-          },
-        ],
-      },
-      { text: h.kind, style: 'kind', margin: [0, 22, 0, 2] },
-      { text: h.subject, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+  return officialPdf({
+    header: h,
+    signature: d.signature,
+    generated: d.generated,
+    orientation: 'portrait',
+    subject: d.plan.number,
+    body: [
       {
         text: `Căn cứ ${d.plan.title.charAt(0).toLocaleLowerCase('vi')}${d.plan.title.slice(1)} (Kế hoạch số ${d.plan.number} ngày ${vnDate(d.plan.date)} của ${d.plan.issuer}); số liệu tính đến ngày ${vnDate(d.asOf)}. ${d.basisNote}`,
         alignment: 'justify',
@@ -129,26 +99,8 @@ export function planReportPdf(d: PlanReportData): TDocumentDefinitions {
         layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 3, paddingBottom: () => 3 },
         fontSize: 9.5,
       },
-      {
-        columns: [
-          {
-            width: '45%',
-            stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 10 }, ...d.signature.recipients.map((r) => ({ text: r, fontSize: 9 }))],
-          },
-          {
-            width: '55%',
-            stack: [
-              { text: d.signature.authority, bold: true, alignment: 'center' },
-              ...d.signature.position.map((p) => ({ text: p, bold: true, alignment: 'center' as const })),
-              { text: d.signature.signer ?? ' ', bold: true, alignment: 'center', margin: [0, 60, 0, 0] },
-            ],
-          },
-        ],
-        margin: [0, 18, 0, 0],
-        unbreakable: true,
-      },
     ],
-  };
+  });
 }
 
 /** The same report as a worksheet: header rows, the table, the signature block; A4, fit to width, header row repeated. */

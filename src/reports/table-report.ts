@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { officialPdf } from './official-pdf.ts';
 import { numberLine, placeAndDate, type OfficialHeader, type SignatureBlock } from './official.ts';
 
 /** A report that is one table under the official header (criteria results of every commune, a scorecard). */
@@ -16,49 +17,16 @@ export interface TableReportData {
 }
 
 export function tableReportPdf(d: TableReportData): TDocumentDefinitions {
-  const h = d.header;
   const body: Content[][] = [
     d.columns.map((c) => ({ text: c.title, bold: true, alignment: 'center' as const, fontSize: 9 })),
     ...d.rows.map((r) => r.map((v, i): Content => ({ text: v, alignment: d.columns[i]?.align ?? 'left' }))),
   ];
-  return {
-    pageSize: 'A4',
-    pageOrientation: d.orientation,
-    pageMargins: [57, 42, 42, 48],
-    info: { title: `${h.kind} ${h.subject}`, author: h.body, creator: 'Chung Sức' },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.15 },
-    footer: (page: number, pages: number) => ({
-      columns: [
-        { text: d.generated, fontSize: 7.5, color: '#555555' },
-        { text: `Trang ${page}/${pages}`, fontSize: 8, alignment: 'right' },
-      ],
-      margin: [57, 12, 42, 0],
-    }),
-    content: [
-      {
-        columns: [
-          {
-            width: '42%',
-            stack: [
-              ...(h.parentBody ? [{ text: h.parentBody, alignment: 'center' as const, fontSize: 11 }] : []),
-              { text: h.body, bold: true, alignment: 'center', fontSize: 11 },
-              { text: '────────', alignment: 'center', fontSize: 8 },
-              { text: numberLine(h), alignment: 'center', margin: [0, 2, 0, 0] },
-            ],
-          },
-          {
-            width: '58%',
-            stack: [
-              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, alignment: 'center', fontSize: 11 },
-              { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, alignment: 'center', fontSize: 12 },
-              { text: '────────────────', alignment: 'center', fontSize: 8 },
-              { text: placeAndDate(h.place, h.date), italics: true, alignment: 'center', margin: [0, 2, 0, 0] },
-            ],
-          },
-        ],
-      },
-      { text: h.kind, bold: true, fontSize: 13, alignment: 'center', margin: [0, 22, 0, 2] },
-      { text: h.subject, bold: true, alignment: 'center', margin: [0, 0, 0, 12] },
+  return officialPdf({
+    header: d.header,
+    signature: d.signature,
+    generated: d.generated,
+    orientation: d.orientation,
+    body: [
       ...d.intro.map((p): Content => ({ text: p, alignment: 'justify', margin: [0, 0, 0, 6] })),
       {
         table: { headerRows: 1, widths: d.columns.map((c) => c.width), body, dontBreakRows: true },
@@ -66,26 +34,8 @@ export function tableReportPdf(d: TableReportData): TDocumentDefinitions {
         fontSize: 9,
       },
       ...d.summary.map((p): Content => ({ text: p, margin: [0, 6, 0, 0] })),
-      {
-        columns: [
-          {
-            width: '45%',
-            stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 10 }, ...d.signature.recipients.map((r) => ({ text: r, fontSize: 9 }))],
-          },
-          {
-            width: '55%',
-            stack: [
-              { text: d.signature.authority, bold: true, alignment: 'center' },
-              ...d.signature.position.map((p) => ({ text: p, bold: true, alignment: 'center' as const })),
-              { text: d.signature.signer ?? ' ', bold: true, alignment: 'center', margin: [0, 60, 0, 0] },
-            ],
-          },
-        ],
-        margin: [0, 18, 0, 0],
-        unbreakable: true,
-      },
     ],
-  };
+  });
 }
 
 export async function tableReportXlsx(d: TableReportData, sheetName: string): Promise<Buffer> {
