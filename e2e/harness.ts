@@ -162,12 +162,6 @@ export function useAppAndBrowser(): { app: AppServer; browser: Browser } {
 
 /** Axe violations that block a user (serious or critical), as readable lines. */
 export async function blockingViolations(page: Page): Promise<string[]> {
-  // A drawer or dialog still fading in has its text at part opacity: axe would measure the contrast mid-animation.
-  await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), null, {
-      timeout: 10_000,
-    })
-    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

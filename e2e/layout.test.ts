@@ -85,6 +85,8 @@ describeE2E('phone layout and accessibility (360 × 740)', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('link', { name: 'Nhập số liệu' }).waitFor();
     await expect(drawer.getByRole('link', { name: 'Nhập số liệu' }).getAttribute('aria-current')).resolves.toBe('page');
+    // The drawer fades in: axe would measure its text's contrast at part opacity.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 10_000 });
     await checkPage(page, 'navigation drawer');
     await page.screenshot({ path: resultPath('nav-drawer-360.png') });
     await drawer.getByRole('link', { name: 'Bộ tiêu chí' }).click();
