@@ -9,6 +9,7 @@ import { can } from '../../auth/can.ts';
 import { useAuth } from '../../auth/session.ts';
 import { ApiErrorView } from '../../components/ApiErrorView.tsx';
 import { DateField } from '../../components/DateField.tsx';
+import { PlanFacts } from './PlanFacts.tsx';
 import { ReportLinks } from '../../components/ReportLinks.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Pill } from '../../components/tags.tsx';
@@ -42,7 +43,6 @@ function completion(t: TargetProgress): number {
 export default function PlanPage() {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const f = useFormat();
   const { id: raw } = route.useParams();
   const id = Number(raw);
   const search = route.useSearch();
@@ -73,28 +73,7 @@ export default function PlanPage() {
           {t('plans.number')} {p.number}
         </h1>
         <p style={{ margin: 0 }}>{p.title}</p>
-        <dl className="cs-plan-facts">
-          <div>
-            <dt>{t('plans.date')}</dt>
-            <dd>{f.date(p.date)}</dd>
-          </div>
-          <div>
-            <dt>{t('plans.issuer')}</dt>
-            <dd>{p.issuer}</dd>
-          </div>
-          <div>
-            <dt>{t('plans.scope')}</dt>
-            <dd>
-              {p.scope.name} ({p.scope.code})
-            </dd>
-          </div>
-          <div>
-            <dt>{t('plans.period')}</dt>
-            <dd>
-              {p.period.from}–{p.period.to}
-            </dd>
-          </div>
-        </dl>
+        <PlanFacts plan={p} />
         {p.implements ? (
           <p className="cs-muted" style={{ margin: 0 }}>
             {t('plans.implements', { number: p.implements })}

@@ -13,6 +13,7 @@ import { Pill } from '../../components/tags.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useFormat } from '../../format.ts';
 import { PlanEditor } from './PlanEditor.tsx';
+import { PlanFacts } from './PlanFacts.tsx';
 import { plansQuery } from './queries.ts';
 import './plans.css';
 
@@ -58,32 +59,12 @@ export default function PlansPage() {
               {p.sample ? <Pill tone="sample">{t('plans.sample')}</Pill> : null}
             </h2>
             <p className="cs-plan-card-name">{p.title}</p>
-            <dl className="cs-plan-facts">
-              <div>
-                <dt>{t('plans.issuer')}</dt>
-                <dd>{p.issuer}</dd>
-              </div>
-              <div>
-                <dt>{t('plans.date')}</dt>
-                <dd>{f.date(p.date)}</dd>
-              </div>
-              <div>
-                <dt>{t('plans.scope')}</dt>
-                <dd>
-                  {p.scope.name} ({p.scope.code})
-                </dd>
-              </div>
-              <div>
-                <dt>{t('plans.period')}</dt>
-                <dd>
-                  {p.period.from}–{p.period.to}
-                </dd>
-              </div>
+            <PlanFacts plan={p}>
               <div>
                 <dt>{t('plans.targets')}</dt>
                 <dd data-testid="target-count">{f.num(p.targets)}</dd>
               </div>
-            </dl>
+            </PlanFacts>
             {p.implements ? <p className="cs-muted cs-plan-card-name">{t('plans.implements', { number: p.implements })}</p> : null}
           </li>
         ))}
