@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addSection } from '../../i18n/sections.ts';
 
 /** The status boards' text, loaded with that screen rather than on every first visit. */
 export const boardsVi = {
@@ -126,5 +126,4 @@ export const boardsEn: typeof boardsVi = {
   },
 };
 
-i18next.addResourceBundle('vi', 'translation', { boards: boardsVi }, true, false);
-i18next.addResourceBundle('en', 'translation', { boards: boardsEn }, true, false);
+addSection('boards', boardsVi, boardsEn);

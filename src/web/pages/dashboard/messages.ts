@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addSection } from '../../i18n/sections.ts';
 
 /** The dashboard screens' text, loaded with those screens rather than on every first visit. */
 export const dashboardVi = {
@@ -155,5 +155,4 @@ export const dashboardEn: typeof dashboardVi = {
   },
 };
 
-i18next.addResourceBundle('vi', 'translation', { dashboard: dashboardVi }, true, false);
-i18next.addResourceBundle('en', 'translation', { dashboard: dashboardEn }, true, false);
+addSection('dashboard', dashboardVi, dashboardEn);

@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { addSection } from '../../i18n/sections.ts';
 
 /** The plans screens' text, loaded with those screens rather than on every first visit. */
 export const plansVi = {
@@ -209,5 +209,4 @@ export const plansEn: typeof plansVi = {
   },
 };
 
-i18next.addResourceBundle('vi', 'translation', { plans: plansVi }, true, false);
-i18next.addResourceBundle('en', 'translation', { plans: plansEn }, true, false);
+addSection('plans', plansVi, plansEn);
