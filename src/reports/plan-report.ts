@@ -1,6 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { officialPdf } from './official-pdf.ts';
-import { numberLine, placeAndDate, vnDate, type OfficialHeader, type SignatureBlock } from './official.ts';
+import { vnDate, type OfficialHeader, type SignatureBlock } from './official.ts';
+import { tableReportXlsx, type TableReportData } from './table-report.ts';
 
 /** One target's line in the report: the figures as the plan page shows them, already in words. */
 export interface ReportTarget {
@@ -103,69 +104,18 @@ export function planReportPdf(d: PlanReportData): TDocumentDefinitions {
   });
 }
 
-/** The same report as a worksheet: header rows, the table, the signature block; A4, fit to width, header row repeated. */
-export async function planReportXlsx(d: PlanReportData): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Chung Sức';
-  wb.title = `${d.header.kind} ${d.header.subject}`;
-  const ws = wb.addWorksheet('Báo cáo', {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.79, right: 0.59, top: 0.59, bottom: 0.67, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&L&8' + d.generated.replace(/&/g, '&&') + '&R&8Trang &P/&N' },
-  });
-  ws.columns = [{ width: 5 }, { width: 48 }, { width: 11 }, { width: 12 }, { width: 12 }, { width: 13 }, { width: 38 }];
-  const h = d.header;
-  const font = { name: 'Times New Roman', size: 12 };
-  const put = (row: number, from: number, to: number, value: string, style: Partial<import('exceljs').Style> = {}) => {
-    ws.mergeCells(row, from, row, to);
-    const c = ws.getCell(row, from);
-    c.value = value;
-    c.font = { ...font, ...(style.font ?? {}) };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true, ...(style.alignment ?? {}) };
-  };
-  let r = 1;
-  if (h.parentBody) put(r++, 1, 2, h.parentBody);
-  const left = r;
-  put(left, 1, 2, h.body, { font: { ...font, bold: true } });
-  put(left + 1, 1, 2, numberLine(h));
-  put(1, 3, 7, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { font: { ...font, bold: true } });
-  put(2, 3, 7, 'Độc lập - Tự do - Hạnh phúc', { font: { ...font, bold: true, underline: true } });
-  r = Math.max(left + 2, 3);
-  put(r++, 3, 7, placeAndDate(h.place, h.date), { font: { ...font, italic: true } });
-  r++;
-  put(r++, 1, 7, h.kind, { font: { ...font, size: 14, bold: true } });
-  put(r++, 1, 7, h.subject, { font: { ...font, bold: true } });
-  r++;
-  put(
-    r,
-    1,
-    7,
-    `Kế hoạch số ${d.plan.number} ngày ${vnDate(d.plan.date)} của ${d.plan.issuer}: ${d.plan.title}. Số liệu tính đến ngày ${vnDate(d.asOf)}. ${d.basisNote}`,
-    { alignment: { horizontal: 'justify' } },
-  );
-  ws.getRow(r).height = 48;
-  r += 2;
-  const headRow = r;
-  const thin = { style: 'thin' as const };
-  const border = { top: thin, left: thin, bottom: thin, right: thin };
-  PLAN_REPORT_COLUMNS.forEach((c, i) => {
-    const cell = ws.getCell(headRow, i + 1);
-    cell.value = c;
-    cell.font = { ...font, size: 11, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = border;
-  });
+/** The report as a plain table (the workbook's layout): the same header, text and signature as the PDF. */
+export function planReportTable(d: PlanReportData): TableReportData {
   const numbers = targetNumbers(d.targets);
-  d.targets.forEach((t, i) => {
-    const row = ws.getRow(headRow + 1 + i);
-    row.values = [
+  const widths: (number | '*')[] = [18, '*', 52, 50, 50, 50, 110];
+  return {
+    header: d.header,
+    signature: d.signature,
+    intro: [
+      `Kế hoạch số ${d.plan.number} ngày ${vnDate(d.plan.date)} của ${d.plan.issuer}: ${d.plan.title}. Số liệu tính đến ngày ${vnDate(d.asOf)}. ${d.basisNote}`,
+    ],
+    columns: PLAN_REPORT_COLUMNS.map((title, i) => ({ title, width: widths[i]!, align: i === 1 || i === 6 ? 'left' : 'center' })),
+    rows: d.targets.map((t, i) => [
       numbers[i]!,
       `${t.kindLabel}. ${t.basis}\n“${t.sentence}”`,
       vnDate(t.deadline),
@@ -173,24 +123,12 @@ export async function planReportXlsx(d: PlanReportData): Promise<Buffer> {
       t.currentText,
       t.projectedText,
       `${t.statusLabel}\n${notesOf(t)}`,
-    ];
-    row.eachCell((cell, col) => {
-      cell.font = { ...font, size: 11 };
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: col === 2 || col === 7 ? 'left' : 'center' };
-      cell.border = border;
-    });
-  });
-  ws.pageSetup.printTitlesRow = `${headRow}:${headRow}`;
-  r = headRow + d.targets.length + 2;
-  const sig = r;
-  ws.getCell(sig, 1).value = 'Nơi nhận:';
-  ws.getCell(sig, 1).font = { ...font, size: 11, bold: true, italic: true };
-  d.signature.recipients.forEach((x, i) => {
-    ws.getCell(sig + 1 + i, 1).value = x;
-    ws.getCell(sig + 1 + i, 1).font = { ...font, size: 10 };
-  });
-  put(sig, 4, 7, d.signature.authority, { font: { ...font, bold: true } });
-  d.signature.position.forEach((p, i) => put(sig + 1 + i, 4, 7, p, { font: { ...font, bold: true } }));
-  if (d.signature.signer) put(sig + d.signature.position.length + 5, 4, 7, d.signature.signer, { font: { ...font, bold: true } });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+    ]),
+    summary: [],
+    orientation: 'portrait',
+    generated: d.generated,
+  };
 }
+
+/** The same report as a worksheet: A4, fit to width, the header row repeated on every page. */
+export const planReportXlsx = (d: PlanReportData): Promise<Buffer> => tableReportXlsx(planReportTable(d), 'Báo cáo');

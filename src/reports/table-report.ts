@@ -68,7 +68,8 @@ export async function tableReportXlsx(d: TableReportData, sheetName: string): Pr
   let r = 7;
   for (const p of d.intro) {
     put(r, 1, n, p, { left: true });
-    ws.getRow(r).height = 32;
+    // Wrapped text does not grow a merged row: about 110 characters to a line across the page.
+    ws.getRow(r).height = 16 * Math.max(1, Math.ceil(p.length / 110));
     r++;
   }
   r++;
