@@ -6,7 +6,7 @@
  * Aim: under 100 ms. `npx tsx bench/assessment-latency.ts` (or `npm run bench -- latency`); BENCH_SAVES=200,
  * BENCH_BACKEND=pglite|postgres for one backend (PostgreSQL: a database created for the run and dropped).
  */
-import { backendsToRun, quantile, startDemoServer, type DemoServer } from './lib/demo-server.ts';
+import { onEachBackend, quantile, type DemoServer } from './lib/demo-server.ts';
 
 const SAVES = Number(process.env.BENCH_SAVES ?? 200);
 const UNIT = '01654';
@@ -85,15 +85,7 @@ async function run(s: DemoServer): Promise<Row[]> {
 }
 
 async function main(): Promise<void> {
-  const rows: Row[] = [];
-  for (const kind of backendsToRun()) {
-    const s = await startDemoServer(kind);
-    try {
-      rows.push(...(await run(s)));
-    } finally {
-      await s.close();
-    }
-  }
+  const rows = await onEachBackend(run);
   console.log(`\nSaved value → evaluation and overview, ${SAVES} saves each, one client (Node ${process.version})\n`);
   console.log('| database | measured | median ms | p95 ms | max ms | × health median | reads that did not show it yet |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');

@@ -9,7 +9,7 @@
  * BENCH_BACKEND=pglite|postgres for one backend.
  */
 import { cannon, type CannonResult } from './lib/cannon.ts';
-import { backendsToRun, startDemoServer, type DemoServer } from './lib/demo-server.ts';
+import { onEachBackend, type DemoServer } from './lib/demo-server.ts';
 
 const CONNECTIONS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -61,15 +61,7 @@ async function run(s: DemoServer): Promise<Row[]> {
 }
 
 async function main(): Promise<void> {
-  const rows: Row[] = [];
-  for (const kind of backendsToRun()) {
-    const s = await startDemoServer(kind);
-    try {
-      rows.push(...(await run(s)));
-    } finally {
-      await s.close();
-    }
-  }
+  const rows = await onEachBackend(run);
   console.log(`\nOverview of 56 units (every commune assessed) vs /api/health, ${CONNECTIONS} connections, ${SECONDS} s each (Node ${process.version})\n`);
   console.log('| database | route | requests/s | × health | p50 ms | p99 ms | p99 ÷ health p99 | non-2xx |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -89,3 +89,17 @@ export async function startDemoServer(kind: BackendKind): Promise<DemoServer> {
 export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
+
+/** Runs `run` on a demo server of each backend to measure, one after the other, and gathers what each returns. */
+export async function onEachBackend<T>(run: (s: DemoServer) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (const kind of backendsToRun()) {
+    const s = await startDemoServer(kind);
+    try {
+      rows.push(...(await run(s)));
+    } finally {
+      await s.close();
+    }
+  }
+  return rows;
+}
