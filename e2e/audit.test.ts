@@ -1,18 +1,8 @@
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { blockingViolations, describeE2E, login, newPage, resultPath, useAppAndBrowser } from './harness.ts';
+import { blockingViolations, describeE2E, settled, login, newPage, resultPath, useAppAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const FAMILY = 'xa-ntm-2026-2030';
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 30_000 })
-    .catch(() => undefined);
-}
 
 describeE2E('change log of a unit', () => {
   const env = useAppAndBrowser();

@@ -160,6 +160,16 @@ export function useAppAndBrowser(): { app: AppServer; browser: Browser } {
   return env;
 }
 
+/** Waits until the page has stopped loading: no request in flight, no spinner (nor `busy`, e.g. a progress message). */
+export async function settled(page: Page, busy?: string, timeout = 30_000): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator(busy ? `.ant-spin-spinning, ${busy}` : '.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout })
+    .catch(() => undefined);
+}
+
 /** Axe violations that block a user (serious or critical), as readable lines. */
 export async function blockingViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();

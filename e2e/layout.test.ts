@@ -1,16 +1,11 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { blockingViolations, describeE2E, login, newPage, resultPath, useAppAndBrowser } from './harness.ts';
+import { blockingViolations, describeE2E, settled, login, newPage, resultPath, useAppAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 
 async function checkPage(page: Page, what: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 30_000 })
-    .catch(() => undefined);
+  await settled(page);
   const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
   expect(width, `${what}: page wider than the 360 px screen`).toBeLessThanOrEqual(PHONE.width);
   expect(await blockingViolations(page), `${what}: axe`).toEqual([]);

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { pdfText } from '../test/pdf-text.ts';
-import { blockingViolations, describeE2E, login, newPage, resultPath, ROOT, useAppAndBrowser } from './harness.ts';
+import { blockingViolations, describeE2E, settled, login, newPage, resultPath, ROOT, useAppAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1366, height: 900 };
@@ -28,17 +28,8 @@ const STATUS_TEXT: Record<string, string> = {
   missed: 'Không đạt',
 };
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning, [data-testid="progress-loading"]')
-    .first()
-    .waitFor({ state: 'detached', timeout: 60_000 })
-    .catch(() => undefined);
-}
-
 async function fitsAndPassesAxe(page: Page, shot: string): Promise<void> {
-  await settled(page);
+  await settled(page, '[data-testid="progress-loading"]', 60_000);
   const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
   expect(width, 'page wider than the screen').toBeLessThanOrEqual(page.viewportSize()!.width);
   expect(await blockingViolations(page)).toEqual([]);

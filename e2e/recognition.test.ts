@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { blockingViolations, describeE2E, login, newPage, resultPath, useAppAndBrowser } from './harness.ts';
+import { blockingViolations, describeE2E, settled, login, newPage, resultPath, useAppAndBrowser } from './harness.ts';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1366, height: 900 };
@@ -12,15 +12,6 @@ interface Dossier {
   year: number;
   version: number;
   status: string;
-}
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 30_000 })
-    .catch(() => undefined);
 }
 
 async function dossierOf(page: Page, code: string, tier: string, year: number): Promise<Dossier> {
