@@ -48,6 +48,17 @@ function splitValues(values: EvaluateBody['values']) {
 }
 
 export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  /** The overview as of the asked date and year (served from the shared cache), with the rows the reader may see. */
+  const visibleOverview = async (
+    req: FastifyRequest & { query: { asOf?: string | undefined; year?: number | undefined; basis?: ValueBasis | undefined } },
+    level: 'commune' | 'hamlet' | undefined,
+  ) => {
+    const asOf = req.query.asOf ?? todayVn();
+    const year = req.query.year ?? Number(asOf.slice(0, 4));
+    const basis = basisFor(req);
+    const result = await cachedOverview(ctx.database.db, { asOf, year, level, basis }, () => overview(ctx.database.db, asOf, year, level, basis));
+    return { ...result, rows: req.visibleOnly(result.rows, (r) => ({ kind: 'unit', unitId: r.id })) };
+  };
   return async (app) => {
     app.post(
       '/api/evaluate',
@@ -80,13 +91,8 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const asOf = req.query.asOf ?? todayVn();
-        const year = req.query.year ?? Number(asOf.slice(0, 4));
-        const basis = basisFor(req);
-        const key = { asOf, year, level: req.query.level, basis };
-        const result = await cachedOverview(ctx.database.db, key, () => overview(ctx.database.db, asOf, year, req.query.level, basis));
-        const rows = req.visibleOnly(result.rows, (r) => ({ kind: 'unit', unitId: r.id }));
-        return { ...result, rows: rows.map(({ id: _id, ...r }) => r) };
+        const result = await visibleOverview(req, req.query.level);
+        return { ...result, rows: result.rows.map(({ id: _id, ...r }) => r) };
       },
     );
     app.get(
@@ -103,18 +109,15 @@ export function evaluationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const asOf = req.query.asOf ?? todayVn();
-        const year = req.query.year ?? Number(asOf.slice(0, 4));
-        const basis = basisFor(req);
-        const key = { asOf, year, level: 'commune' as const, basis };
-        const result = await cachedOverview(ctx.database.db, key, () => overview(ctx.database.db, asOf, year, 'commune', basis));
-        const rows = req.visibleOnly(result.rows, (r) => ({ kind: 'unit', unitId: r.id }));
+        // The overview page's own figures (and cache entry): the communes.
+        const result = await visibleOverview(req, undefined);
+        const { asOf, year } = result;
         const user = sessionUser(req);
         // An account without a unit (the administrator) reports in the name of the province.
         const own = user.unitId === null ? undefined : await findUnitById(ctx.database.db, user.unitId);
         const issuer = own ?? (await listUnitsAsOf(ctx.database.db, asOf)).find((u) => u.level === 'province');
         if (!issuer) throw new DomainError('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị đứng tên báo cáo', { field: 'unit' });
-        const data = overviewReportData({ ...result, rows }, issuer, { date: req.query.date ?? todayVn(), number: req.query.number ?? null, now: new Date() });
+        const data = overviewReportData(result, issuer, { date: req.query.date ?? todayVn(), number: req.query.number ?? null, now: new Date() });
         const format = req.query.format;
         const bytes = await renderReport({ report: 'table', format, data, sheet: `Kết quả ${year}` });
         return sendReport(reply, bytes, format, `Ket qua tieu chi cac xa ${year} den ${asOf}`);
